@@ -1,0 +1,58 @@
+package dev.augctl;
+
+import dev.augctl.cli.AugctlCommand;
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
+import dev.augctl.common.Logging;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point: the only place that calls {@code System.exit}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one augctl command line and returns its exit code; testable without a new JVM. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The configured command tree, with augctl's output streams and error mapping. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new AugctlCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(Main::handleExecutionException);
+        return cmd;
+    }
+
+    /** Maps an exception thrown by a command to a one-line message and an exit code. */
+    private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof AugctlException ae) {
+            err.println("augctl: error: " + ae.getMessage());
+            if (Logging.verbose() && ae.getCause() != null) {
+                ae.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return ae.exitCode();
+        }
+        err.println("augctl: internal error: " + e + (Logging.verbose() ? "" : " (run with --verbose for details)"));
+        if (Logging.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.FAILED;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.augctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augctl.CliRunner;
+import org.junit.jupiter.api.Test;
+
+class RootCommandTest {
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRunner.Result r = CliRunner.run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Usage: augctl", "completion", "Exit codes: 0 success");
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        CliRunner.Result r = CliRunner.run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("augctl ").doesNotContain("unknown").doesNotContain("${");
+    }
+
+    @Test
+    void unknownCommandIsUsageErrorWithExit2() {
+        CliRunner.Result r = CliRunner.run("lunch");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument", "'lunch'", "Usage: augctl");
+    }
+
+    @Test
+    void unknownOptionIsUsageErrorWithExit2() {
+        CliRunner.Result r = CliRunner.run("--frobnicate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void noCommandIsUsageError() {
+        CliRunner.Result r = CliRunner.run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required subcommand");
+    }
+
+    @Test
+    void completionPrintsABashScriptForAugctl() {
+        CliRunner.Result r = CliRunner.run("completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "augctl");
+        assertThat(CliRunner.run("completion", "zsh").exitCode()).isZero();
+        CliRunner.Result bad = CliRunner.run("completion", "fish");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown shell 'fish'");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.augctl.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesContentAndLeavesNoTempFile() throws IOException {
+        Path target = dir.resolve("out.csv");
+        AtomicFiles.writeString(target, "a,b\n");
+        assertThat(target).hasContent("a,b");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void failedWriteKeepsTheOldFileAndRemovesTheTemp() throws IOException {
+        Path target = dir.resolve("out.csv");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(target).hasContent("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void suggestFindsNearestName() {
+        assertThat(Suggest.nearest("num_shard", java.util.List.of("seed", "num_shards", "jobs"))).isEqualTo("num_shards");
+        assertThat(Suggest.nearest("zzzzzz", java.util.List.of("seed", "jobs"))).isNull();
+    }
+}
