@@ -17,6 +17,10 @@ public final class LaunchValidation {
         if (s.jobs < 1) {
             throw AugctlException.badInput("--jobs must be at least 1, got " + s.jobs);
         }
+        java.nio.file.Path runFile = dev.augctl.common.ShardPaths.runState(s.logDir);
+        if (s.retryFailed && !Files.exists(runFile)) {
+            throw AugctlException.badInput("--retry-failed: there is no run state " + runFile + " to retry from");
+        }
         if (template.uses("input")) {
             requireFile("input", s.config.input);
         }
