@@ -226,6 +226,16 @@ class LaunchCommandTest {
     }
 
     @Test
+    void helpExplainsEveryOption() {
+        CliRunner.Result r = CliRunner.run("launch", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--num-shards", "--jobs", "--dry-run", "--shards", "--retry-failed", "--max-retries",
+                "--force", "--merge", "--threads-per-shard", "--grace-period", "--log-dir", "--cache-dir", "--output-root",
+                "--input", "--methods", "--seed", "--combo-mode", "--config", "130 interrupted by SIGINT");
+        assertThat(CliRunner.run("stop", "--help").out()).contains("--log-dir", "--grace-period", "Exits 0");
+    }
+
+    @Test
     void usageErrorsAreExit2WithTheReason() throws IOException {
         LaunchFixture f = fixture(3, "/bin/sh", worker("exit.sh"), "{shard}");
         assertError(launch(f, "--shards", "1,7"), "--shards '1,7': shard 7 is out of range 0-2");
