@@ -55,14 +55,38 @@ public final class LocalExecutor implements ShardExecutor {
         LocalShard(Process process, boolean ownGroup) {
             this.process = process;
             this.startTime = ProcessTree.startTime(process.toHandle());
-            OptionalLong pgid = ProcessTree.processGroup(process.pid());
             // Only a group the worker leads is ours to signal; otherwise rely on the tree snapshot.
-            this.groupId = ownGroup && pgid.isPresent() && pgid.getAsLong() == process.pid() ? process.pid() : null;
+            this.groupId = ownGroup && leadsOwnGroup(process) ? process.pid() : null;
             // Process.onExit waits for (and reaps) our own child: a zombie does not count as running.
             this.exit = process.onExit().thenApply(p -> {
                 int code = p.exitValue();
                 return new ShardExit(code, code > 128 ? ProcessTree.signalName(code) : null);
             });
+        }
+
+        /**
+         * Waits (briefly) for setsid to have made the worker a group leader: right after the fork the
+         * pid exists but has not yet called setsid().
+         */
+        private static boolean leadsOwnGroup(Process process) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                OptionalLong pgid = ProcessTree.processGroup(process.pid());
+                if (pgid.isEmpty()) {
+                    return false; // no /proc: nothing to check against
+                }
+                if (pgid.getAsLong() == process.pid()) {
+                    return true;
+                }
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
         }
 
         @Override

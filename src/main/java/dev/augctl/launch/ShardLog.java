@@ -4,11 +4,9 @@ import dev.augctl.common.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** The launcher's own line in a shard's log, written before each attempt's output. */
 public final class ShardLog {
@@ -29,10 +27,5 @@ public final class ShardLog {
         Files.createDirectories(spec.log().toAbsolutePath().getParent());
         Files.writeString(spec.log(), separator(spec, attempt, when) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** The lines a log would start with, for tests and tools. */
-    static List<String> lines(Path log) throws IOException {
-        return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 }

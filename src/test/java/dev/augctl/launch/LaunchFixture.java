@@ -130,11 +130,6 @@ final class LaunchFixture implements AutoCloseable {
         }
     }
 
-    /** The pid of the JVM that `env` exec'd into (env execs, so it is the same process). */
-    static long pid(Process p) {
-        return p.pid();
-    }
-
     @Override
     public void close() {
         for (Process p : started) {
