@@ -66,6 +66,7 @@ public final class Launcher {
     }
 
     /** Runs the launch to its end and returns the exit code (0, 1, 130 or 143). */
+    @SuppressWarnings("try") // the lock is held for the whole block
     public int run() throws IOException {
         Files.createDirectories(settings.logDir);
         Files.createDirectories(settings.cacheDir);
@@ -79,12 +80,13 @@ public final class Launcher {
                 out.flush();
                 return ExitCode.OK;
             }
-            book = new RunBook(runFile, newState(previous), err);
+            book = new RunBook(runFile, RunRecords.newState(settings, plan, executor.name(), previous), err);
             book.update(s -> { });
             return runShards();
         }
     }
 
+    @SuppressWarnings("try") // the trap is installed for the whole block
     private int runShards() {
         out.println(time() + " launch: " + plan.toRun().size() + " of " + settings.numShards + " shards, at most "
                 + settings.jobs + " at once, executor " + executor.name() + ", " + plan.threads()
@@ -146,8 +148,8 @@ public final class Launcher {
         } catch (IOException | RuntimeException e) {
             book.update(s -> {
                 ShardRecord r = record(index);
-                begin(r, spec, attempt, now);
-                end(r, ShardState.FAILED, null, now, "could not start: " + e.getMessage());
+                RunRecords.begin(r, spec, attempt, now);
+                RunRecords.end(r, ShardState.FAILED, null, now, "could not start: " + e.getMessage());
             });
             say(spec.label() + " failed to start: " + e.getMessage());
             return;
@@ -155,7 +157,7 @@ public final class Launcher {
         running.put(index, shard);
         book.update(s -> {
             ShardRecord r = record(index);
-            begin(r, spec, attempt, now);
+            RunRecords.begin(r, spec, attempt, now);
             r.pid = shard.pid();
             r.pidStartTime = shard.pidStartTime();
             r.processGroup = shard.processGroup();
@@ -176,20 +178,20 @@ public final class Launcher {
         String label = "shard " + e.index() + "/" + settings.numShards;
         String took = Summary.format(java.time.Duration.between(Instant.parse(r.startedAt), now));
         if (e.exit() != null && e.exit().succeeded()) {
-            book.update(s -> end(r, ShardState.SUCCEEDED, e.exit(), now, null));
+            book.update(s -> RunRecords.end(r, ShardState.SUCCEEDED, e.exit(), now, null));
             say(label + " succeeded: exit 0 after " + took);
             return;
         }
         String how = e.exit() != null ? e.exit().describe() : "lost: " + e.error();
         int retriesUsed = attemptsHere.get(e.index()) - 1;
         if (retriesUsed < settings.maxRetries) {
-            book.update(s -> end(r, ShardState.PENDING, e.exit(), now,
+            book.update(s -> RunRecords.end(r, ShardState.PENDING, e.exit(), now,
                     "attempt " + r.attempts + " failed (" + how + "); retry scheduled"));
             queue.addFirst(e.index());
             say(label + " failed: " + how + " after " + took + "; retry " + (retriesUsed + 1) + " of "
                     + settings.maxRetries + " scheduled");
         } else {
-            book.update(s -> end(r, ShardState.FAILED, e.exit(), now, null));
+            book.update(s -> RunRecords.end(r, ShardState.FAILED, e.exit(), now, null));
             say(label + " failed: " + how + " after " + took + " (attempt " + r.attempts + ")");
         }
     }
@@ -220,7 +222,7 @@ public final class Launcher {
         stopping.forEach((index, shard) -> {
             ShardExit exit = shard.onExit().getNow(null);
             String how = killed.get(index) ? "SIGKILL after the grace period" : "ended after SIGTERM";
-            book.update(s -> end(record(index), ShardState.INTERRUPTED, exit, now, "stopped by " + signal + ": " + how));
+            book.update(s -> RunRecords.end(record(index), ShardState.INTERRUPTED, exit, now, "stopped by " + signal + ": " + how));
             say("shard " + index + "/" + settings.numShards + " interrupted: " + how
                     + (exit != null ? " (" + exit.describe() + ")" : ""));
         });
@@ -297,66 +299,8 @@ public final class Launcher {
         }
     }
 
-    /** The run state of this launch; records of shards it does not run are kept from the last one. */
-    private RunState newState(Optional<RunState> previous) {
-        RunState s = new RunState();
-        s.executor = executor.name();
-        s.launcherPid = ProcessHandle.current().pid();
-        s.launcherStartTime = dev.augctl.common.ProcessTree.startTime(ProcessHandle.current());
-        s.host = hostName();
-        s.startedAt = Instant.now().toString();
-        s.numShards = settings.numShards;
-        s.jobs = settings.jobs;
-        s.gracePeriod = settings.gracePeriod.toMillis() / 1000.0;
-        s.config = settings.configFile == null ? null : settings.configFile.toString();
-        s.outputRoot = settings.config.outputRoot.toString();
-        boolean sameShape = previous.isPresent() && previous.get().numShards == settings.numShards;
-        for (int i = 0; i < settings.numShards; i++) {
-            Optional<ShardRecord> old = sameShape ? previous.get().shard(i) : Optional.empty();
-            boolean runs = plan.toRun().contains(i);
-            ShardRecord r;
-            if (old.isPresent() && (!runs || settings.retryFailed)) {
-                r = old.get(); // kept as it was, or retried with its attempts counted on
-            } else {
-                r = new ShardRecord(i);
-                r.log = plan.log(i).toString();
-                r.cache = plan.cache(i).toString();
-            }
-            if (runs) {
-                r.state = ShardState.PENDING;
-                r.message = null;
-            }
-            s.shards.add(r);
-        }
-        return s;
-    }
-
     private ShardRecord record(int index) {
         return book.state().shard(index).orElseThrow();
-    }
-
-    private static void begin(ShardRecord r, ShardSpec spec, int attempt, Instant now) {
-        r.state = ShardState.RUNNING;
-        r.argv = spec.argv();
-        r.attempts = attempt;
-        r.startedAt = now.toString();
-        r.endedAt = null;
-        r.exitCode = null;
-        r.signal = null;
-        r.message = null;
-        r.pid = null;
-        r.pidStartTime = null;
-        r.processGroup = null;
-        r.log = spec.log().toString();
-        r.cache = spec.cache().toString();
-    }
-
-    private static void end(ShardRecord r, ShardState state, ShardExit exit, Instant now, String message) {
-        r.state = state;
-        r.exitCode = exit == null ? null : exit.exitCode();
-        r.signal = exit == null ? null : exit.signal();
-        r.endedAt = now.toString();
-        r.message = message;
     }
 
     private void say(String line) {
@@ -366,19 +310,6 @@ public final class Launcher {
 
     private static String time() {
         return LocalTime.now().format(CLOCK);
-    }
-
-    /** The host name without a DNS lookup (which can hang on a misconfigured machine). */
-    private static String hostName() {
-        String name = System.getenv("HOSTNAME");
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static void pause(long ms) {
