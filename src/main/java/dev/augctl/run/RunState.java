@@ -34,6 +34,10 @@ public final class RunState {
     @JsonProperty("ended_at") public String endedAt;
     @JsonProperty("num_shards") public int numShards;
     @JsonProperty("jobs") public int jobs;
+    /** Seconds the launcher waits between SIGTERM and SIGKILL when it stops shards. */
+    @JsonProperty("grace_period") public double gracePeriod;
+    /** The signal that interrupted the launcher ("SIGINT", "SIGTERM"), when one did. */
+    @JsonProperty("signal") public String signal;
     @JsonProperty("config") public String config;
     @JsonProperty("output_root") public String outputRoot;
     /** The scheduler's job id (Slurm), when there is one. */

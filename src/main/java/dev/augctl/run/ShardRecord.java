@@ -16,6 +16,11 @@ public final class ShardRecord {
     @JsonProperty("pid") public Long pid;
     /** The start time of that process as the OS reports it; a pid is trusted only with it. */
     @JsonProperty("pid_start_time") public String pidStartTime;
+    /**
+     * The process group and session the worker leads (equal to its pid when it was started through
+     * setsid), or null when it shares the launcher's: lets stop find descendants after the pid is gone.
+     */
+    @JsonProperty("process_group") public Long processGroup;
     /** The exit code of the latest attempt, when it exited. */
     @JsonProperty("exit_code") public Integer exitCode;
     /** The signal that ended the latest attempt (for example "SIGKILL"), when known. */

@@ -25,7 +25,11 @@ class RootCommandTest {
     void unknownCommandIsUsageErrorWithExit2() {
         CliRunner.Result r = CliRunner.run("lunch");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Unmatched argument", "'lunch'", "Usage: augctl");
+        // With a close command name picocli suggests it instead of printing the usage.
+        assertThat(r.err()).contains("Unmatched argument", "'lunch'", "Did you mean: augctl launch?");
+        CliRunner.Result far = CliRunner.run("xyzzy");
+        assertThat(far.exitCode()).isEqualTo(2);
+        assertThat(far.err()).contains("Unmatched argument", "'xyzzy'", "Usage: augctl");
     }
 
     @Test

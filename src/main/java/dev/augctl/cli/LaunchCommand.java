@@ -1,0 +1,216 @@
+package dev.augctl.cli;
+
+import dev.augctl.Main;
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
+import dev.augctl.config.AugctlConfig;
+import dev.augctl.launch.BuiltinWorker;
+import dev.augctl.launch.DryRun;
+import dev.augctl.launch.LaunchSettings;
+import dev.augctl.launch.LaunchValidation;
+import dev.augctl.launch.Launcher;
+import dev.augctl.launch.LocalExecutor;
+import dev.augctl.launch.ShardExecutor;
+import dev.augctl.launch.ShardSelection;
+import dev.augctl.launch.WorkerTemplate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code augctl launch}: runs the shards of the worker in parallel and reports how each ended. */
+@Command(name = "launch",
+        description = {
+            "Run the worker once per shard, at most --jobs at once, each with its own log and cache; "
+                + "record them in <log-dir>/run.json; print a summary. Ctrl-C or SIGTERM stops every shard "
+                + "(SIGTERM, then SIGKILL after the grace period). Settings come from the config file; flags override it.",
+        },
+        footer = {
+            "",
+            "Exit codes: 0 every shard succeeded, 1 some shard failed, 2 bad usage or input,",
+            "            130 interrupted by SIGINT, 143 by SIGTERM. See docs/LAUNCH.md."
+        })
+public final class LaunchCommand extends BaseCommand {
+    @Option(names = {"-n", "--num-shards"}, paramLabel = "N", description = "Number of shards N (config num_shards).")
+    Integer numShards;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "J",
+            description = "At most J shards at once, started in index order as slots free up (config jobs; default N). "
+                    + "N > J balances skewed combos.")
+    Integer jobs;
+
+    @Option(names = "--dry-run", description = "Validate and print each shard's command, log and cache; run and create nothing.")
+    boolean dryRun;
+
+    @Option(names = "--shards", paramLabel = "LIST", description = "Run only these shards, e.g. 2,5 or 0-3.")
+    String shards;
+
+    @Option(names = "--retry-failed", description = "Run only the shards that run.json records as failed or interrupted.")
+    boolean retryFailed;
+
+    @Option(names = "--max-retries", paramLabel = "R", description = "Restart a failed shard up to R times (config max_retries).")
+    Integer maxRetries;
+
+    @Option(names = "--force", description = "Pass --force to the worker ({force} in the template): redo complete combos.")
+    boolean force;
+
+    @Option(names = "--merge", description = "Run 'augctl merge' when every shard succeeded.")
+    boolean merge;
+
+    @Option(names = "--threads-per-shard", paramLabel = "T",
+            description = "OMP/MKL/OpenBLAS/NumExpr thread cap per shard (config threads_per_shard; default cores / concurrent shards).")
+    Integer threadsPerShard;
+
+    @Option(names = "--grace-period", paramLabel = "SECONDS",
+            description = "Seconds between SIGTERM and SIGKILL when stopping shards (config grace_period).")
+    Double gracePeriod;
+
+    @Option(names = "--executor", paramLabel = "NAME", description = "Where shards run: local (config executor).")
+    String executor;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Shard logs, run.json and the lock (config log_dir).")
+    Path logDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Per-shard caches (config cache_dir).")
+    Path cacheDir;
+
+    @Option(names = "--output-root", paramLabel = "DIR", description = "Output root of the datasets (config output_root).")
+    Path outputRoot;
+
+    @Option(names = "--input", paramLabel = "CSV", description = "Input file (config input).")
+    Path input;
+
+    @Option(names = "--methods", paramLabel = "YAML", description = "Methods file (config methods).")
+    Path methods;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (config seed).")
+    Long seed;
+
+    @Option(names = "--combo-mode", paramLabel = "MODE", description = "singletons or pairs (config combo_mode).")
+    String comboMode;
+
+    @Option(names = "--variants-per-sample", paramLabel = "K", description = "Variants per row and combo (config variants_per_sample).")
+    Integer variantsPerSample;
+
+    @Option(names = "--num-proc", paramLabel = "P", description = "Worker threads inside each shard (config num_proc).")
+    Integer numProc;
+
+    @Option(names = "--save-format", paramLabel = "FMT", description = "parquet, csv or jsonl (config save_format).")
+    String saveFormat;
+
+    @Override
+    protected int doCall() throws Exception {
+        LaunchSettings s = settings();
+        WorkerTemplate template = WorkerTemplate.of(s.config, configFile, s.force,
+                BuiltinWorker.command(s.config.worker.javaOpts));
+        LaunchValidation.check(s, template);
+        String executorName = executor != null ? executor : s.config.executor;
+        if (dryRun) {
+            return DryRun.print(s, template, executorName, out());
+        }
+        Launcher launcher = new Launcher(s, template, executor(executorName), out(), err(), merge ? this::runMerge : null);
+        return launcher.run();
+    }
+
+    private LaunchSettings settings() {
+        AugctlConfig c = config();
+        applyOverrides(c);
+        LaunchSettings s = new LaunchSettings();
+        s.config = c;
+        s.configFile = configFile;
+        s.numShards = positive("--num-shards", numShards != null ? numShards : c.numShards);
+        s.jobs = positive("--jobs", jobs != null ? jobs : c.jobs != null ? c.jobs : s.numShards);
+        s.shards = shards != null ? ShardSelection.parse(shards, s.numShards) : null;
+        s.retryFailed = retryFailed;
+        s.maxRetries = maxRetries != null ? maxRetries : c.maxRetries;
+        if (s.maxRetries < 0) {
+            throw usage("--max-retries must be >= 0, got " + s.maxRetries);
+        }
+        s.force = force;
+        s.threadsPerShard = threadsPerShard != null ? Integer.valueOf(positive("--threads-per-shard", threadsPerShard)) : c.threadsPerShard;
+        double grace = gracePeriod != null ? gracePeriod : c.gracePeriod;
+        if (grace < 0 || Double.isNaN(grace)) {
+            throw usage("--grace-period must be >= 0 seconds, got " + grace);
+        }
+        s.gracePeriod = Duration.ofMillis(Math.round(grace * 1000));
+        s.logDir = logDir != null ? logDir : c.logDir;
+        s.cacheDir = cacheDir != null ? cacheDir : c.cacheDir;
+        return s;
+    }
+
+    /** Flags that are worker settings are written into the configuration, then validated like it. */
+    private void applyOverrides(AugctlConfig c) {
+        if (outputRoot != null) {
+            c.outputRoot = outputRoot;
+        }
+        if (input != null) {
+            c.input = input;
+        }
+        if (methods != null) {
+            c.methods = methods;
+        }
+        if (seed != null) {
+            c.seed = seed;
+        }
+        if (comboMode != null) {
+            c.comboMode = comboMode;
+        }
+        if (variantsPerSample != null) {
+            c.variantsPerSample = variantsPerSample;
+        }
+        if (numProc != null) {
+            c.numProc = numProc;
+        }
+        if (saveFormat != null) {
+            c.saveFormat = saveFormat;
+        }
+        if (!List.of("singletons", "pairs").contains(c.comboMode)) {
+            throw usage("--combo-mode must be singletons or pairs, got '" + c.comboMode + "'");
+        }
+        if (!List.of("parquet", "csv", "jsonl").contains(c.saveFormat)) {
+            throw usage("--save-format must be parquet, csv or jsonl, got '" + c.saveFormat + "'");
+        }
+        positive("--variants-per-sample", c.variantsPerSample);
+        positive("--num-proc", c.numProc);
+    }
+
+    private ShardExecutor executor(String name) {
+        if (name.equals("local")) {
+            return new LocalExecutor();
+        }
+        throw AugctlException.badInput("executor '" + name + "' is not available in this build (available: local)");
+    }
+
+    /** Runs merge in this JVM, with the same configuration (and output root, when given as a flag). */
+    private int runMerge() {
+        CommandLine root = spec.root().commandLine();
+        if (!root.getSubcommands().containsKey("merge")) {
+            err().println("augctl: error: --merge: merge is not available in this build; run it when it is");
+            err().flush();
+            return ExitCode.FAILED;
+        }
+        List<String> args = new ArrayList<>(List.of("merge", "--config", configFile.toString()));
+        if (outputRoot != null) {
+            args.add("--output-root");
+            args.add(outputRoot.toString());
+        }
+        out().println("all shards succeeded: running augctl " + String.join(" ", args));
+        out().flush();
+        return Main.run(out(), err(), args.toArray(String[]::new));
+    }
+
+    private int positive(String option, int value) {
+        if (value < 1) {
+            throw usage(option + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

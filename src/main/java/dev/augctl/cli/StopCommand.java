@@ -1,0 +1,33 @@
+package dev.augctl.cli;
+
+import dev.augctl.launch.Stopper;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code augctl stop}: ends a running launcher, or the shards a killed launcher left behind. */
+@Command(name = "stop",
+        description = {
+            "Stop the launch of this log directory: send SIGTERM to a running launcher and wait while it stops its "
+                + "shards; end shard process trees left running by a launcher that was killed (SIGTERM, then SIGKILL "
+                + "after the grace period) and mark them interrupted in run.json. Exits 0, also when nothing runs.",
+        })
+public final class StopCommand extends BaseCommand {
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "The launch's log directory (config log_dir).")
+    Path logDir;
+
+    @Option(names = "--grace-period", paramLabel = "SECONDS",
+            description = "Seconds between SIGTERM and SIGKILL for left-behind shards (config grace_period).")
+    Double gracePeriod;
+
+    @Override
+    protected int doCall() throws Exception {
+        double grace = gracePeriod != null ? gracePeriod : config().gracePeriod;
+        if (grace < 0 || Double.isNaN(grace)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--grace-period must be >= 0 seconds, got " + grace);
+        }
+        Path dir = logDir != null ? logDir : config().logDir;
+        return new Stopper(dir, Duration.ofMillis(Math.round(grace * 1000)), out()).run();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.augctl.launch;
+
+import dev.augctl.common.ShardPaths;
+import dev.augctl.common.ShellQuote;
+import dev.augctl.run.RunState;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code launch --dry-run}: every shard's exact command, log and cache; starts and creates nothing. */
+public final class DryRun {
+    private DryRun() {
+    }
+
+    public static int print(LaunchSettings s, WorkerTemplate template, String executor, PrintWriter out) {
+        Optional<RunState> previous = s.retryFailed ? RunState.read(ShardPaths.runState(s.logDir)) : Optional.empty();
+        ShardPlan plan = ShardPlan.of(s, template, previous);
+        out.println("dry run: " + plan.toRun().size() + " of " + s.numShards + " shards, at most " + s.jobs
+                + " at once, executor " + executor + "; nothing is started or created");
+        out.println("environment of every shard: AUGCTL_SHARD_INDEX=<shard> AUGCTL_NUM_SHARDS=" + s.numShards + " "
+                + assignments(plan.commonEnv()));
+        for (int index : plan.toRun()) {
+            ShardSpec spec = plan.spec(index);
+            out.println();
+            out.println(spec.label() + ":");
+            out.println("  command: " + ShellQuote.join(spec.argv()));
+            out.println("  log:     " + spec.log());
+            out.println("  cache:   " + spec.cache());
+        }
+        if (plan.toRun().isEmpty()) {
+            out.println("nothing to run: no shard is recorded as failed or interrupted");
+        }
+        out.flush();
+        return dev.augctl.common.ExitCode.OK;
+    }
+
+    private static String assignments(Map<String, String> env) {
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + ShellQuote.quote(e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+}

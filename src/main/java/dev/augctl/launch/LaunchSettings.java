@@ -1,0 +1,35 @@
+package dev.augctl.launch;
+
+import dev.augctl.config.AugctlConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The resolved settings of one {@code augctl launch}: configuration with the flags applied. */
+public final class LaunchSettings {
+    /** The configuration, with flag overrides (input, methods, seed, ...) already written into it. */
+    public AugctlConfig config;
+    public Path configFile;
+    public int numShards;
+    /** At most this many shards at once. */
+    public int jobs;
+    /** The shards asked for with --shards, or null for all of them. */
+    public List<Integer> shards;
+    public boolean retryFailed;
+    public int maxRetries;
+    public boolean force;
+    /** The thread cap per shard, or null for cores / concurrent shards. */
+    public Integer threadsPerShard;
+    public Duration gracePeriod;
+    public Path logDir;
+    public Path cacheDir;
+
+    /** The thread cap for {@code concurrent} shards at once on this machine. */
+    public int threadsFor(int concurrent) {
+        if (threadsPerShard != null) {
+            return threadsPerShard;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, cores / Math.max(1, concurrent));
+    }
+}

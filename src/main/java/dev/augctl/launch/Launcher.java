@@ -1,0 +1,322 @@
+package dev.augctl.launch;
+
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
+import dev.augctl.common.ShardPaths;
+import dev.augctl.run.RunState;
+import dev.augctl.run.ShardRecord;
+import dev.augctl.run.ShardState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs the shards of one launch on any {@link ShardExecutor}: at most J at once in index order,
+ * retries, run.json on every change, one line per event, SIGINT/SIGTERM handling, the summary.
+ */
+public final class Launcher {
+    private static final Object SIGNALLED = new Object();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final LaunchSettings settings;
+    private final WorkerTemplate template;
+    private final ShardExecutor executor;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final IntSupplier afterSuccess;
+
+    private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final Map<Integer, RunningShard> running = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> attemptsHere = new HashMap<>();
+    private volatile String stopSignal;
+    private volatile boolean hurry;
+    private volatile boolean finished;
+    private RunBook book;
+    private ShardPlan plan;
+
+    /** One attempt's end, delivered on the launcher's thread. */
+    private record Exited(int index, RunningShard shard, ShardExit exit, Throwable error) {
+    }
+
+    /**
+     * @param afterSuccess run when every shard succeeded (merge), returning an exit code; or null
+     */
+    public Launcher(LaunchSettings settings, WorkerTemplate template, ShardExecutor executor,
+                    PrintWriter out, PrintWriter err, IntSupplier afterSuccess) {
+        this.settings = settings;
+        this.template = template;
+        this.executor = executor;
+        this.out = out;
+        this.err = err;
+        this.afterSuccess = afterSuccess;
+    }
+
+    /** Runs the launch to its end and returns the exit code (0, 1, 130 or 143). */
+    @SuppressWarnings("try") // the lock is held for the whole block
+    public int run() throws IOException {
+        Files.createDirectories(settings.logDir);
+        Files.createDirectories(settings.cacheDir);
+        try (LaunchLock lock = LaunchLock.acquire(settings.logDir)) {
+            Path runFile = ShardPaths.runState(settings.logDir);
+            Optional<RunState> previous = RunState.read(runFile);
+            previous.ifPresent(this::refuseLeftovers);
+            plan = ShardPlan.of(settings, template, previous);
+            if (plan.toRun().isEmpty()) {
+                out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
+                out.flush();
+                return ExitCode.OK;
+            }
+            book = new RunBook(runFile, RunRecords.newState(settings, plan, executor.name(), previous), err);
+            book.update(s -> { });
+            return runShards();
+        }
+    }
+
+    @SuppressWarnings("try") // the trap is installed for the whole block
+    private int runShards() {
+        out.println(time() + " launch: " + plan.toRun().size() + " of " + settings.numShards + " shards, at most "
+                + settings.jobs + " at once, executor " + executor.name() + ", " + plan.threads()
+                + " thread(s) per shard, logs in " + settings.logDir);
+        out.flush();
+        Thread safetyNet = new Thread(this::lastResort, "augctl-launch-shutdown");
+        Runtime.getRuntime().addShutdownHook(safetyNet);
+        Deque<Integer> queue = new ArrayDeque<>(plan.toRun());
+        try (SignalTrap trap = SignalTrap.install(this::onSignal)) {
+            loop(queue);
+            if (stopSignal != null) {
+                stopAll();
+                for (int index : queue) {
+                    markNotStarted(index);
+                }
+            }
+        } finally {
+            finished = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(safetyNet);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+        return finish();
+    }
+
+    private void loop(Deque<Integer> queue) {
+        while (stopSignal == null && (!queue.isEmpty() || !running.isEmpty())) {
+            while (stopSignal == null && running.size() < settings.jobs && !queue.isEmpty()) {
+                start(queue.poll());
+            }
+            if (running.isEmpty() && queue.isEmpty()) {
+                break;
+            }
+            Object event;
+            try {
+                event = events.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                onSignal("SIGINT");
+                break;
+            }
+            if (event instanceof Exited ended) {
+                onExited(ended, queue);
+            }
+        }
+    }
+
+    private void start(int index) {
+        ShardSpec spec = plan.spec(index);
+        int attempt = record(index).attempts + 1;
+        attemptsHere.merge(index, 1, Integer::sum);
+        Instant now = Instant.now();
+        RunningShard shard;
+        try {
+            ShardLog.writeSeparator(spec, attempt, now);
+            shard = executor.start(spec);
+        } catch (IOException | RuntimeException e) {
+            book.update(s -> {
+                ShardRecord r = record(index);
+                RunRecords.begin(r, spec, attempt, now);
+                RunRecords.end(r, ShardState.FAILED, null, now, "could not start: " + e.getMessage());
+            });
+            say(spec.label() + " failed to start: " + e.getMessage());
+            return;
+        }
+        running.put(index, shard);
+        book.update(s -> {
+            ShardRecord r = record(index);
+            RunRecords.begin(r, spec, attempt, now);
+            r.pid = shard.pid();
+            r.pidStartTime = shard.pidStartTime();
+            r.processGroup = shard.processGroup();
+            r.taskId = shard.taskId();
+        });
+        say(spec.label() + " started: " + (shard.pid() != null ? "pid " + shard.pid() : "task " + shard.taskId())
+                + " (attempt " + attempt + ")");
+        shard.onExit().whenComplete((exit, error) -> events.add(new Exited(index, shard, exit, error)));
+    }
+
+    private void onExited(Exited e, Deque<Integer> queue) {
+        if (running.get(e.index()) != e.shard()) {
+            return;
+        }
+        running.remove(e.index());
+        Instant now = Instant.now();
+        ShardRecord r = record(e.index());
+        String label = "shard " + e.index() + "/" + settings.numShards;
+        String took = Summary.format(java.time.Duration.between(Instant.parse(r.startedAt), now));
+        if (e.exit() != null && e.exit().succeeded()) {
+            book.update(s -> RunRecords.end(r, ShardState.SUCCEEDED, e.exit(), now, null));
+            say(label + " succeeded: exit 0 after " + took);
+            return;
+        }
+        String how = e.exit() != null ? e.exit().describe() : "lost: " + e.error();
+        int retriesUsed = attemptsHere.get(e.index()) - 1;
+        if (retriesUsed < settings.maxRetries) {
+            book.update(s -> RunRecords.end(r, ShardState.PENDING, e.exit(), now,
+                    "attempt " + r.attempts + " failed (" + how + "); retry scheduled"));
+            queue.addFirst(e.index());
+            say(label + " failed: " + how + " after " + took + "; retry " + (retriesUsed + 1) + " of "
+                    + settings.maxRetries + " scheduled");
+        } else {
+            book.update(s -> RunRecords.end(r, ShardState.FAILED, e.exit(), now, null));
+            say(label + " failed: " + how + " after " + took + " (attempt " + r.attempts + ")");
+        }
+    }
+
+    /** SIGTERM to every running shard's tree, SIGKILL after the grace period, then record them. */
+    private void stopAll() {
+        String signal = stopSignal;
+        book.update(s -> s.signal = signal);
+        long graceMs = settings.gracePeriod.toMillis();
+        say(signal + " received: starting nothing new; stopping " + running.size() + " running shard(s) (SIGTERM, "
+                + "SIGKILL after " + Summary.format(settings.gracePeriod) + ")");
+        Map<Integer, RunningShard> stopping = new HashMap<>(running);
+        stopping.values().forEach(RunningShard::terminate);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
+        while (!hurry && System.nanoTime() < deadline && stopping.values().stream().anyMatch(RunningShard::alive)) {
+            pause(50);
+        }
+        Map<Integer, Boolean> killed = new HashMap<>();
+        stopping.forEach((index, shard) -> {
+            boolean alive = shard.alive();
+            killed.put(index, alive);
+            if (alive) {
+                shard.kill();
+            }
+        });
+        awaitEnd(stopping.values());
+        Instant now = Instant.now();
+        stopping.forEach((index, shard) -> {
+            ShardExit exit = shard.onExit().getNow(null);
+            String how = killed.get(index) ? "SIGKILL after the grace period" : "ended after SIGTERM";
+            book.update(s -> RunRecords.end(record(index), ShardState.INTERRUPTED, exit, now, "stopped by " + signal + ": " + how));
+            say("shard " + index + "/" + settings.numShards + " interrupted: " + how
+                    + (exit != null ? " (" + exit.describe() + ")" : ""));
+        });
+        running.clear();
+    }
+
+    /** Waits (bounded) until each shard's process has been reaped and its tree is gone, re-killing stragglers. */
+    private static void awaitEnd(Iterable<RunningShard> shards) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (RunningShard shard : shards) {
+            while (System.nanoTime() < deadline && (!shard.onExit().isDone() || shard.alive())) {
+                shard.kill();
+                pause(50);
+            }
+        }
+    }
+
+    private void markNotStarted(int index) {
+        String signal = stopSignal;
+        book.update(s -> {
+            ShardRecord r = record(index);
+            r.state = ShardState.INTERRUPTED;
+            r.message = "not started: launch stopped by " + signal;
+        });
+    }
+
+    private int finish() {
+        List<ShardRecord> ran = plan.toRun().stream().map(this::record).toList();
+        boolean allOk = ran.stream().allMatch(r -> r.state == ShardState.SUCCEEDED);
+        String overall = stopSignal != null ? "interrupted" : allOk ? "succeeded" : "failed";
+        book.update(s -> {
+            s.state = overall;
+            s.endedAt = Instant.now().toString();
+        });
+        out.println();
+        Summary.print(out, ran);
+        if (stopSignal != null) {
+            return stopSignal.equals("SIGTERM") ? ExitCode.SIGTERM : ExitCode.SIGINT;
+        }
+        if (!allOk) {
+            return ExitCode.FAILED;
+        }
+        return afterSuccess == null ? ExitCode.OK : afterSuccess.getAsInt();
+    }
+
+    private void onSignal(String name) {
+        if (stopSignal == null) {
+            stopSignal = name;
+            events.add(SIGNALLED);
+        } else {
+            hurry = true; // a second signal skips the rest of the grace period
+        }
+    }
+
+    /** Shutdown hook for exits the trap does not catch (SIGHUP, System.exit elsewhere): leave no shard behind. */
+    private void lastResort() {
+        if (finished || running.isEmpty()) {
+            return;
+        }
+        running.values().forEach(RunningShard::terminate);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(5, settings.gracePeriod.toSeconds()));
+        while (System.nanoTime() < deadline && running.values().stream().anyMatch(RunningShard::alive)) {
+            pause(50);
+        }
+        running.values().forEach(RunningShard::kill);
+    }
+
+    private void refuseLeftovers(RunState previous) {
+        List<Leftovers.Leftover> left = Leftovers.find(previous);
+        if (!left.isEmpty()) {
+            throw AugctlException.badInput("shards of an earlier launcher are still running: "
+                    + String.join(", ", left.stream().map(Leftovers.Leftover::describe).toList())
+                    + "; end them with 'augctl stop" + (settings.configFile != null ? " --config " + settings.configFile : "") + "'");
+        }
+    }
+
+    private ShardRecord record(int index) {
+        return book.state().shard(index).orElseThrow();
+    }
+
+    private void say(String line) {
+        out.println(time() + " " + line);
+        out.flush();
+    }
+
+    private static String time() {
+        return LocalTime.now().format(CLOCK);
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

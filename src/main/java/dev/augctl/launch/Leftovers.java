@@ -1,0 +1,52 @@
+package dev.augctl.launch;
+
+import dev.augctl.common.ProcessTree;
+import dev.augctl.run.RunState;
+import dev.augctl.run.ShardRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Shard processes still running from an earlier launcher, found from run.json by pid AND start
+ * time (never pid alone), plus members of the session a shard led once its own pid is gone.
+ */
+public final class Leftovers {
+    /** One shard's surviving processes: the worker itself (if alive) and the rest of its session. */
+    public record Leftover(ShardRecord record, ProcessHandle worker, List<ProcessHandle> others) {
+        /** "shard 2 (pid 123)" or "shard 2 (pids 124, 125 of its session)". */
+        public String describe() {
+            return "shard " + record.index + " (" + processes() + ")";
+        }
+
+        /** "pid 123" or "pids 124, 125 of its session". */
+        public String processes() {
+            if (worker != null) {
+                return "pid " + worker.pid();
+            }
+            List<String> pids = others.stream().map(p -> Long.toString(p.pid())).toList();
+            return "pid" + (pids.size() > 1 ? "s " : " ") + String.join(", ", pids) + " of its session";
+        }
+    }
+
+    private Leftovers() {
+    }
+
+    /** The shards of {@code state} with processes still running. */
+    public static List<Leftover> find(RunState state) {
+        List<Leftover> found = new ArrayList<>();
+        for (ShardRecord r : state.shards) {
+            Optional<ProcessHandle> worker = ProcessTree.find(r.pid, r.pidStartTime);
+            List<ProcessHandle> others = new ArrayList<>();
+            // The session is searched only for a shard still recorded as running: its launcher died
+            // without seeing it end, so its children may have outlived it.
+            if (worker.isEmpty() && r.processGroup != null && r.state == dev.augctl.run.ShardState.RUNNING) {
+                others.addAll(ProcessTree.sessionMembers(r.processGroup));
+            }
+            if (worker.isPresent() || !others.isEmpty()) {
+                found.add(new Leftover(r, worker.orElse(null), others));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.augctl.launch;
+
+import static dev.augctl.launch.LaunchFixture.await;
+import static dev.augctl.launch.LaunchFixture.running;
+import static dev.augctl.launch.LaunchFixture.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augctl.run.RunState;
+import dev.augctl.run.ShardRecord;
+import dev.augctl.run.ShardState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a separate JVM, signalled and killed like a user would: nothing may be left behind. */
+class LaunchProcessTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private static boolean allRunning(LaunchFixture f, int n) {
+        return f.runState().map(s -> s.shards.stream().filter(r -> r.state == ShardState.RUNNING && r.pid != null).count() == n)
+                .orElse(false);
+    }
+
+    @Test
+    void sigintStopsEveryShardAndItsGrandchildrenThenExits130() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(2, 5, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            List<Long> pids = new ArrayList<>(f.pids(dir.resolve("pids0")));
+            pids.addAll(f.pids(dir.resolve("pids1")));
+            await(TIMEOUT, "both shards running", () -> allRunning(f, 2));
+            assertThat(pids).hasSize(6).allMatch(LaunchFixture::running);
+            // The signal must really reach the launcher: it must not have inherited SIGINT as ignored.
+            assertThat(LaunchFixture.ignoresSigint(launcher.pid())).isFalse();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(130);
+            assertThat(pids).noneMatch(LaunchFixture::running); // both grandchildren: in the group and setsid'd away
+            RunState state = f.runState().orElseThrow();
+            assertThat(state.state).isEqualTo("interrupted");
+            assertThat(state.signal).isEqualTo("SIGINT");
+            assertThat(state.shards).allSatisfy(r -> {
+                assertThat(r.state).isEqualTo(ShardState.INTERRUPTED);
+                assertThat(r.message).startsWith("stopped by SIGINT");
+                assertThat(r.processGroup).isEqualTo(r.pid); // setsid made the worker lead its own group
+            });
+            assertThat(f.output(0)).contains("SIGINT received", "shard  state", "interrupted", "2 shards: 2 interrupted");
+        }
+    }
+
+    @Test
+    void sigtermEscalatesToSigkillAfterTheGracePeriodAndExits143() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("stubborn.sh"), dir + "/pid{shard}")) {
+            // 3 shards at most 2 at once: the third never starts and is recorded as interrupted.
+            Process launcher = f.augctl("launch", "--config", f.config.toString(), "--num-shards", "3", "--jobs", "2");
+            long p0 = f.pids(dir.resolve("pid0")).get(0);
+            long p1 = f.pids(dir.resolve("pid1")).get(0);
+            await(TIMEOUT, "two shards running", () -> allRunning(f, 2));
+
+            long start = System.nanoTime();
+            launcher.destroy(); // SIGTERM
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(143);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+            assertThat(running(p0)).isFalse();
+            assertThat(running(p1)).isFalse();
+            RunState state = f.runState().orElseThrow();
+            assertThat(state.state).isEqualTo("interrupted");
+            ShardRecord r0 = state.shard(0).orElseThrow();
+            assertThat(r0.state).isEqualTo(ShardState.INTERRUPTED);
+            assertThat(r0.signal).isEqualTo("SIGKILL");
+            assertThat(r0.exitCode).isEqualTo(137);
+            assertThat(r0.message).contains("SIGKILL after the grace period");
+            ShardRecord r2 = state.shard(2).orElseThrow();
+            assertThat(r2.state).isEqualTo(ShardState.INTERRUPTED);
+            assertThat(r2.attempts).isZero();
+            assertThat(r2.message).startsWith("not started");
+            assertThat(f.output(0)).contains("SIGTERM received", "SIGKILL", "3 shards: 3 interrupted");
+        }
+    }
+
+    @Test
+    void aKilledLauncherLeavesShardsThatLaunchRefusesAndStopEnds() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            List<Long> pids = new ArrayList<>(f.pids(dir.resolve("pids0")));
+            pids.addAll(f.pids(dir.resolve("pids1")));
+            await(TIMEOUT, "both shards running", () -> allRunning(f, 2));
+            launcher.destroyForcibly(); // SIGKILL: no handler, no hook runs
+            f.exit(launcher, TIMEOUT);
+            assertThat(pids).allMatch(LaunchFixture::running);
+
+            Process again = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(again, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(1)).contains("still running", "shard 0 (pid " + pids.get(0) + ")",
+                    "shard 1 (pid " + pids.get(3) + ")", "augctl stop");
+            assertThat(pids).allMatch(LaunchFixture::running);
+
+            Process stop = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(stop, TIMEOUT)).isZero();
+            assertThat(f.output(2)).contains("shard 0: sending SIGTERM to pid " + pids.get(0), "ended");
+            await(Duration.ofSeconds(10), "every process gone", () -> pids.stream().noneMatch(LaunchFixture::running));
+            assertThat(f.runState().orElseThrow().shards).allMatch(r -> r.state == ShardState.INTERRUPTED);
+
+            Process nothing = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(nothing, TIMEOUT)).isZero();
+            assertThat(f.output(3)).contains("nothing to stop");
+        }
+    }
+
+    @Test
+    void oneLauncherPerLogDirectoryAndStopEndsARunningLauncher() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("stubborn.sh"), dir + "/pid{shard}")) {
+            Process first = f.augctl("launch", "--config", f.config.toString(), "--grace-period", "0.5");
+            long worker = f.pids(dir.resolve("pid0")).get(0);
+            await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+
+            Process second = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(second, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(1)).contains("another launcher (pid " + first.pid() + ")", "launch.lock");
+
+            Process stop = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(stop, TIMEOUT)).isZero();
+            assertThat(f.output(2)).contains("sending SIGTERM to the launcher (pid " + first.pid() + ")",
+                    "the launcher (pid " + first.pid() + ") ended");
+            assertThat(f.exit(first, TIMEOUT)).isEqualTo(143);
+            assertThat(running(worker)).isFalse();
+            assertThat(f.runState().orElseThrow().shard(0).orElseThrow().signal).isEqualTo("SIGKILL");
+        }
+    }
+}
