@@ -19,7 +19,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file; flags override it (default: ${DEFAULT-VALUE} if it exists, else built-in defaults).",
-            defaultValue = "conf/augctl.yaml")
+            defaultValue = "conf/augctl.yaml", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     protected Path configFile;
 
     private AugctlConfig config;

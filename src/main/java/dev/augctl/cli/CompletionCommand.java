@@ -21,7 +21,7 @@ public final class CompletionCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "SHELL", defaultValue = "bash",
-            description = "bash or zsh (one script serves both; default: ${DEFAULT-VALUE}).",
+            description = "bash or zsh (one script serves both).",
             completionCandidates = Shells.class)
     String shell;
 
