@@ -130,6 +130,7 @@ public final class MethodsFile {
         private final Node node;
         private final int index;
         private String name;
+        private Node typeNode;
 
         Entry(Path file, Path baseDir, Node node, int index) {
             this.file = file;
@@ -185,7 +186,8 @@ public final class MethodsFile {
             if (t == null) {
                 throw fail(node, "missing key 'type' (one of " + String.join(", ", MethodTypes.names()) + ")");
             }
-            String v = scalar(t.getValueNode());
+            typeNode = t.getValueNode();
+            String v = scalar(typeNode);
             MethodType type = v == null ? null : MethodTypes.get(v);
             if (type == null) {
                 String near = v == null ? null : Suggest.nearest(v, MethodTypes.names());
@@ -220,7 +222,12 @@ public final class MethodsFile {
                 }
             }
             for (ParamDef def : type.params()) {
-                out.putIfAbsent(def.name(), def.defaultValue());
+                if (!out.containsKey(def.name())) {
+                    out.put(def.name(), def.defaultValue());
+                    if (def.kind() == ParamDef.Kind.PATH) {
+                        checkFile(def, (String) def.defaultValue(), t != null ? t.getKeyNode() : typeNode);
+                    }
+                }
             }
             crossCheck(type, out, where);
             return out;
@@ -246,13 +253,17 @@ public final class MethodsFile {
                 throw fail(v, "parameter '" + key + "' must be in " + def.range() + ", got " + text(v));
             }
             if (def.kind() == ParamDef.Kind.PATH) {
-                Path p = baseDir.resolve((String) value).normalize();
-                if (!Files.isRegularFile(p)) {
-                    throw fail(v, "parameter '" + key + "': file not found: " + p
-                            + " (relative paths resolve against the methods file's directory)");
-                }
+                checkFile(def, (String) value, v);
             }
             return value;
+        }
+
+        private void checkFile(ParamDef def, String value, Node at) {
+            Path p = baseDir.resolve(value).normalize();
+            if (!Files.isRegularFile(p)) {
+                throw fail(at, "parameter '" + def.name() + "': file not found: " + p
+                        + " (relative paths resolve against the methods file's directory)");
+            }
         }
 
         private void crossCheck(MethodType type, Map<String, Object> params, Map<String, Node> where) {
