@@ -1,0 +1,79 @@
+package dev.augctl.generate.augment;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * nlpaug's TfIdfAug (substitute): words with a low TF-IDF score in the sentence are the likeliest
+ * to be chosen (weight 1/score), and each is replaced by a corpus word drawn by TF-IDF.
+ */
+final class TfIdfAugmenter implements Augmenter {
+    private final AugmentResources resources;
+    private final double p;
+    private final int min;
+    private final int max;
+    private final boolean skipStopwords;
+
+    TfIdfAugmenter(AugmentResources resources, Params params) {
+        this.resources = resources;
+        this.p = params.dbl("aug_p");
+        this.min = params.integer("aug_min");
+        this.max = params.integer("aug_max");
+        this.skipStopwords = params.bool("stopwords");
+    }
+
+    @Override
+    public String augment(String text, Span protect, RandomGenerator rng) {
+        TfIdfModel model = resources.tfidf();
+        if (model.vocabularySize() == 0) {
+            return text;
+        }
+        Draft d = Draft.of(text, protect);
+        int[] eligible = WordOps.eligible(d, 1, skipStopwords);
+        int k = Picks.count(p, min, max, d.freeWords().length, eligible.length);
+        if (k == 0) {
+            return text;
+        }
+        double[] weight = new double[eligible.length];
+        for (int a = 0; a < eligible.length; a++) {
+            String w = Casing.lower(d.text(eligible[a]));
+            int tf = 0;
+            for (int b = 0; b < eligible.length; b++) {
+                if (Casing.lower(d.text(eligible[b])).equals(w)) {
+                    tf++;
+                }
+            }
+            weight[a] = 1.0 / (tf * model.idf(w.replace('\u2019', '\'')));
+        }
+        for (int round = 0; round < k; round++) {
+            int a = draw(weight, rng);
+            weight[a] = 0;
+            int i = eligible[a];
+            String original = d.text(i);
+            String r = model.sample(rng);
+            for (int tries = 0; tries < 5 && r.equalsIgnoreCase(original); tries++) {
+                r = model.sample(rng);
+            }
+            d.set(i, Casing.match(original, r));
+        }
+        return d.toString();
+    }
+
+    private static int draw(double[] weight, RandomGenerator rng) {
+        double sum = 0;
+        for (double w : weight) {
+            sum += w;
+        }
+        double u = rng.nextDouble() * sum;
+        int last = 0;
+        for (int a = 0; a < weight.length; a++) {
+            if (weight[a] > 0) {
+                last = a;
+                u -= weight[a];
+                if (u < 0) {
+                    return a;
+                }
+            }
+        }
+        return last;
+    }
+}
