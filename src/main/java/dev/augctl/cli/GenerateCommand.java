@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
  * the launcher passes every setting), so that it follows the generate_augsets.py contract exactly.
  */
 @Command(name = "generate",
-        showDefaultValues = false,
         description = {
             "The built-in worker: generate the augmented datasets of one shard's combos.",
             "Writes <output-root>/<combo>/dataset.<format> + meta.json per combo and",
@@ -34,78 +33,76 @@ public final class GenerateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", paramLabel = "CSV", defaultValue = "data/sample/redsm5_sample.csv",
-            description = "Input CSV with a header row (default: ${DEFAULT-VALUE}).")
+            description = "Input CSV with a header row.")
     Path input;
 
     @Option(names = "--methods", paramLabel = "YAML", defaultValue = "conf/augment_methods.yaml",
-            description = "The augmentation methods file (default: ${DEFAULT-VALUE}).")
+            description = "The augmentation methods file.")
     Path methods;
 
     @Option(names = "--output-root", paramLabel = "DIR", defaultValue = "data/processed/augsets",
-            description = "Where the combo folders and the shard manifest go (default: ${DEFAULT-VALUE}).")
+            description = "Where the combo folders and the shard manifest go.")
     Path outputRoot;
 
     @Option(names = "--text-col", paramLabel = "C", defaultValue = "sentence_text",
-            description = "Column of the text to augment (default: ${DEFAULT-VALUE}).")
+            description = "Column of the text to augment.")
     String textCol;
 
     @Option(names = "--evidence-col", paramLabel = "C", defaultValue = "sentence_text",
             description = "Column whose text, when found inside the text, is left unchanged; "
-                    + "no effect when it is the text column (default: ${DEFAULT-VALUE}).")
+                    + "no effect when it is the text column.")
     String evidenceCol;
 
     @Option(names = "--criterion-col", paramLabel = "C", defaultValue = "DSM5_symptom",
-            description = "Column of the criterion; must exist, copied as is (default: ${DEFAULT-VALUE}).")
+            description = "Column of the criterion; must exist, copied as is.")
     String criterionCol;
 
     @Option(names = "--label-col", paramLabel = "C", defaultValue = "status",
-            description = "Column of the label; must exist, copied as is (default: ${DEFAULT-VALUE}).")
+            description = "Column of the label; must exist, copied as is.")
     String labelCol;
 
     @Option(names = "--id-col", paramLabel = "C", defaultValue = "sentence_id",
-            description = "Column of the unique row id; seeds the randomness and becomes source_id "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Column of the unique row id; seeds the randomness and becomes source_id.")
     String idCol;
 
     @Option(names = "--variants-per-sample", paramLabel = "K", defaultValue = "2",
-            description = "Variants per input row and combo, at most (default: ${DEFAULT-VALUE}).")
+            description = "Variants per input row and combo, at most.")
     int variants;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Random seed; with the same inputs the datasets are identical (default: ${DEFAULT-VALUE}).")
+            description = "Random seed; with the same inputs the datasets are identical.")
     long seed;
 
     @Option(names = "--quality-min-sim", paramLabel = "X", defaultValue = "0.55",
-            description = "Lowest similarity of a kept variant to its original, 0..1 (default: ${DEFAULT-VALUE}).")
+            description = "Lowest similarity of a kept variant to its original, 0..1.")
     double minSim;
 
     @Option(names = "--quality-max-sim", paramLabel = "Y", defaultValue = "0.95",
-            description = "Highest similarity of a kept variant, X..1 (default: ${DEFAULT-VALUE}).")
+            description = "Highest similarity of a kept variant, X..1.")
     double maxSim;
 
     @Option(names = "--combo-mode", paramLabel = "MODE", defaultValue = "singletons",
-            description = "singletons (one method per combo) or pairs (two methods in sequence) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "singletons (one method per combo) or pairs (two methods in sequence).")
     ComboMode comboMode;
 
     @Option(names = "--num-proc", paramLabel = "P", defaultValue = "1",
-            description = "Worker threads in this shard (default: ${DEFAULT-VALUE}).")
+            description = "Worker threads in this shard.")
     int numProc;
 
     @Option(names = "--save-format", paramLabel = "FORMAT", defaultValue = "parquet",
-            description = "parquet, csv or jsonl (default: ${DEFAULT-VALUE}).")
+            description = "parquet, csv or jsonl.")
     SaveFormat saveFormat;
 
     @Option(names = "--shard-index", paramLabel = "I", defaultValue = "0",
-            description = "This shard's index, 0..N-1 (default: ${DEFAULT-VALUE}).")
+            description = "This shard's index, 0..N-1.")
     int shardIndex;
 
     @Option(names = "--num-shards", paramLabel = "N", defaultValue = "1",
-            description = "Number of shards; combo k belongs to shard k mod N (default: ${DEFAULT-VALUE}).")
+            description = "Number of shards; combo k belongs to shard k mod N.")
     int numShards;
 
     @Option(names = "--cache-db", paramLabel = "PATH",
-            description = "SQLite cache of augmentation results (default: data/cache/augment_shard<I>.db).")
+            description = "SQLite cache of augmentation results (default: data/cache/augment_shard<I>.db, by --shard-index).")
     Path cacheDb;
 
     @Option(names = "--force", description = "Regenerate complete combos too.")
