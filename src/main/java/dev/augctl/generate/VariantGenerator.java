@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>Per row, variants {@code 0..K-1} are tried in turn; each gets up to {@link #MAX_ATTEMPTS}
  * attempts. A candidate is kept when its similarity to the original is in [min, max], it differs from
- * the original and from the row's variants kept so far; a variant with no kept attempt is dropped and
+ * the original and from the row's variants kept so far (a candidate with a broken surrogate pair counts
+ * as equal to the original); a variant with no kept attempt is dropped and
  * counted as rejected. The work runs in rounds: each round needs one candidate per unfinished row, so
  * the candidates' cache keys are looked up in one batch per round.
  */
@@ -133,7 +134,25 @@ public final class VariantGenerator {
             Span span = protect.isEmpty() || step == 0 ? protect : Span.of(result, text.substring(protect.start(), protect.end()));
             result = steps.get(step).augment(result, span, Seeds.stream(attemptSeed, step));
         }
-        return result;
+        // A broken surrogate pair cannot be encoded in any output format (nor stored in the cache as
+        // is): such a candidate counts as "no change", which the quality filter rejects.
+        return wellFormed(result) ? result : text;
+    }
+
+    /** Whether every surrogate of {@code s} is part of a pair. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean accept(String original, String candidate, double sim, List<Variant> keptSoFar) {
