@@ -32,8 +32,11 @@ import java.util.concurrent.Future;
 final class ComboRunner {
     /** Rows per unit of parallel work. */
     static final int CHUNK_ROWS = 256;
-    /** Cache writes are committed in transactions of about this many entries. */
-    static final int CACHE_BATCH = 1000;
+    /**
+     * Cache writes are committed in transactions of about this many entries (and at the end of a combo):
+     * random keys dirty many pages per commit, so fewer, larger commits write far less.
+     */
+    static final int CACHE_BATCH = 20_000;
     static final String META = "meta.json";
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
