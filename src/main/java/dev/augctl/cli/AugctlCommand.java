@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             CompletionCommand.class,
             LaunchCommand.class,
             StopCommand.class,
+            GenerateCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
 public final class AugctlCommand {

@@ -1,0 +1,135 @@
+package dev.augctl.generate;
+
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ShardPaths;
+import dev.augctl.generate.augment.AugmentResources;
+import dev.augctl.generate.augment.Augmenter;
+import dev.augctl.generate.augment.AugmenterFactory;
+import dev.augctl.generate.augment.MethodSpec;
+import dev.augctl.generate.augment.MethodsFile;
+import dev.augctl.generate.output.DatasetWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The built-in worker: validates the input and the methods (writing nothing when they are bad), then
+ * produces the combos of one shard in plan order and rewrites the shard manifest after each.
+ */
+public final class GenerateWorker {
+    private final GenerateSettings settings;
+    private final WorkerLog log;
+
+    public GenerateWorker(GenerateSettings settings, WorkerLog log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** What the shard did. */
+    public record Summary(int combos, long rows, double seconds) {
+    }
+
+    public Summary run() throws IOException {
+        long t0 = System.nanoTime();
+        GenerateSettings s = settings;
+        List<MethodSpec> methods = MethodsFile.load(s.methods());
+        ComboPlan plan = ComboPlan.of(methods, s.comboMode(), s.methods());
+        InputTable input = InputTable.read(s.input(), s.columns());
+        if (input.size() == 0) {
+            throw AugctlException.badInput("input " + s.input() + " has a header but no rows");
+        }
+        for (String extra : DatasetWriter.EXTRA_COLUMNS) {
+            if (input.header().contains(extra)) {
+                throw AugctlException.badInput("input " + s.input() + " has a column '" + extra
+                        + "', which the datasets add themselves; rename it");
+            }
+        }
+        List<Combo> mine = plan.forShard(s.shardIndex(), s.numShards());
+        Map<String, Augmenter> augmenters = createAugmenters(mine, input);
+        String inputSha256 = sha256(s.input());
+
+        String shard = "shard " + s.shardIndex() + "/" + s.numShards();
+        log.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
+                + mine.stream().map(Combo::name).collect(Collectors.joining(", "))));
+        Files.createDirectories(s.outputRoot());
+        Path manifestFile = ShardPaths.manifest(s.outputRoot(), s.shardIndex(), s.numShards());
+        removeStaleManifestTemps(manifestFile);
+        ShardManifest manifest = new ShardManifest(manifestFile, s.shardIndex(), s.numShards());
+        manifest.write();
+        long rows = 0;
+        if (!mine.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(s.numProc(), daemonThreads());
+            try (AugmentCache cache = AugmentCache.open(s.cacheDb(), log)) {
+                ComboRunner runner = new ComboRunner(s, input, inputSha256, augmenters, cache, pool, log);
+                for (int i = 0; i < mine.size(); i++) {
+                    ShardManifest.Entry entry = runner.run(mine.get(i), i + 1, mine.size());
+                    manifest.add(entry);
+                    rows += entry.rows();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.info(shard + " complete: " + mine.size() + " combos, " + rows + " rows, "
+                + String.format(Locale.ROOT, "%.1f", seconds) + " s");
+        return new Summary(mine.size(), rows, seconds);
+    }
+
+    /** One augmenter per method used by this shard, built before anything is written. */
+    private Map<String, Augmenter> createAugmenters(List<Combo> combos, InputTable input) {
+        Path baseDir = settings.methods().toAbsolutePath().getParent();
+        AugmentResources resources = new AugmentResources(baseDir, input.texts());
+        Map<String, Augmenter> byName = new LinkedHashMap<>();
+        for (Combo c : combos) {
+            for (MethodSpec m : c.methods()) {
+                byName.computeIfAbsent(m.name(), k -> AugmenterFactory.create(m, resources));
+            }
+        }
+        return byName;
+    }
+
+    private static void removeStaleManifestTemps(Path manifest) throws IOException {
+        String prefix = "." + manifest.getFileName() + ".";
+        try (var files = Files.newDirectoryStream(manifest.getParent(), f -> {
+            String n = f.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** SHA-256 of a file's bytes, lower-case hex. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "augment-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

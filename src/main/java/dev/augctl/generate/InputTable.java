@@ -1,0 +1,153 @@
+package dev.augctl.generate;
+
+import dev.augctl.common.AugctlException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The input CSV, read whole and validated (RFC 4180, optional BOM, quoted newlines): every role
+ * column exists, every text and id is non-empty, ids are unique. Errors name the file, line and column.
+ */
+public final class InputTable {
+    private final Path file;
+    private final List<String> header;
+    private final List<String[]> rows;
+    private final int textIndex;
+    private final int evidenceIndex;
+    private final int idIndex;
+
+    private InputTable(Path file, List<String> header, List<String[]> rows, Columns columns) {
+        this.file = file;
+        this.header = List.copyOf(header);
+        this.rows = rows;
+        this.textIndex = header.indexOf(columns.text());
+        this.evidenceIndex = header.indexOf(columns.evidence());
+        this.idIndex = header.indexOf(columns.id());
+    }
+
+    /** Reads and validates {@code file}; a bad file is an {@link AugctlException} with exit code 2. */
+    public static InputTable read(Path file, Columns columns) {
+        if (!Files.isRegularFile(file)) {
+            throw AugctlException.badInput("input file not found: " + file);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true)
+                .setAllowDuplicateHeaderNames(false)
+                .get();
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(
+                new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return parse(file, columns, CSVParser.builder().setReader(reader).setFormat(format).get());
+        } catch (CharacterCodingException e) {
+            throw AugctlException.badInput(file + ": not valid UTF-8", e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw AugctlException.badInput("cannot read input " + file + ": " + firstLine(e), e);
+        }
+    }
+
+    private static InputTable parse(Path file, Columns columns, CSVParser parser) {
+        List<String> header = parser.getHeaderNames();
+        for (String[] role : columns.required()) {
+            if (!header.contains(role[1])) {
+                throw AugctlException.badInput("input " + file + " has no column '" + role[1] + "' (" + role[0]
+                        + "); available columns: " + String.join(", ", header));
+            }
+        }
+        InputTable table = new InputTable(file, header, new ArrayList<>(), columns);
+        Map<String, Long> idLines = new HashMap<>();
+        long line = parser.getCurrentLineNumber() + 1;
+        for (CSVRecord record : parser) {
+            if (record.size() != header.size()) {
+                throw AugctlException.badInput(file + " line " + line + ": " + record.size()
+                        + " fields, but the header has " + header.size());
+            }
+            String[] values = record.values();
+            requireNonBlank(file, line, columns.text(), values[table.textIndex]);
+            String id = values[table.idIndex];
+            requireNonBlank(file, line, columns.id(), id);
+            Long previous = idLines.putIfAbsent(id, line);
+            if (previous != null) {
+                throw AugctlException.badInput(file + ": duplicate id '" + id + "' in column '" + columns.id()
+                        + "' on lines " + previous + " and " + line);
+            }
+            table.rows.add(values);
+            line = parser.getCurrentLineNumber() + 1;
+        }
+        return table;
+    }
+
+    private static void requireNonBlank(Path file, long line, String column, String value) {
+        if (value.isBlank()) {
+            throw AugctlException.badInput(file + " line " + line + ": empty value in column '" + column + "'");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public String[] row(int i) {
+        return rows.get(i);
+    }
+
+    public int textIndex() {
+        return textIndex;
+    }
+
+    public int evidenceIndex() {
+        return evidenceIndex;
+    }
+
+    public int idIndex() {
+        return idIndex;
+    }
+
+    public String text(int i) {
+        return rows.get(i)[textIndex];
+    }
+
+    public String id(int i) {
+        return rows.get(i)[idIndex];
+    }
+
+    /** The text column, in input order (the corpus some methods learn from). */
+    public List<String> texts() {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (String[] r : rows) {
+            texts.add(r[textIndex]);
+        }
+        return texts;
+    }
+}

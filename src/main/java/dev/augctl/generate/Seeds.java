@@ -1,0 +1,63 @@
+package dev.augctl.generate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic randomness. Every attempt's random stream is a pure function of (seed, combo name,
+ * row id, variant, attempt): the fields are joined into a "seed material" string, hashed with SHA-256,
+ * and the first 8 bytes (big-endian) seed a {@link SplittableRandom}. Nothing depends on the shard,
+ * the thread or the order of execution, so datasets are identical for any N, I and P.
+ */
+public final class Seeds {
+    private static final char SEP = '\u001f';
+
+    private Seeds() {
+    }
+
+    /** The seed material of one attempt; also part of the cache key. */
+    public static String material(long seed, String combo, String rowId, int variant, int attempt) {
+        return new StringBuilder(combo.length() + rowId.length() + 32)
+                .append(seed).append(SEP).append(combo).append(SEP).append(rowId)
+                .append(SEP).append(variant).append(SEP).append(attempt).toString();
+    }
+
+    /** The 64-bit seed of a material: SHA-256 of its UTF-8 bytes, first 8 bytes big-endian. */
+    public static long seedOf(String material) {
+        byte[] d = sha256(material);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (d[i] & 0xff);
+        }
+        return v;
+    }
+
+    /**
+     * The random stream of step {@code step} of an attempt: step 0 (the first method) uses the
+     * attempt's generator; later steps (the second method of a pair) get a stream derived with
+     * {@link SplittableRandom#split()}, so they do not depend on how much the first method consumed.
+     */
+    public static SplittableRandom stream(long attemptSeed, int step) {
+        SplittableRandom r = new SplittableRandom(attemptSeed);
+        for (int i = 0; i < step; i++) {
+            r = r.split();
+        }
+        return r;
+    }
+
+    /** SHA-256 of the UTF-8 bytes, as lower-case hex. */
+    public static String sha256Hex(String s) {
+        return HexFormat.of().formatHex(sha256(s));
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.augctl.generate.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The dataset as Parquet, Zstd-compressed, written without Hadoop: a {@link LocalOutputFile}, a
+ * {@link PlainParquetConfiguration} and {@link LocalCodecFactory}. The input columns are UTF-8 strings
+ * (CSV has no types); {@code variant} is INT32 and {@code similarity} DOUBLE; every column is required.
+ * The file holds no timestamp, so equal rows give equal bytes.
+ */
+final class ParquetDatasetWriter implements DatasetWriter {
+    /** Row groups of at most 64 MB keep a shard's memory bounded whatever the input size. */
+    private static final long ROW_GROUP_BYTES = 64L << 20;
+
+    private final ParquetWriter<Row> writer;
+    private final Row row = new Row();
+
+    ParquetDatasetWriter(Path file, Layout layout) throws IOException {
+        MessageType schema = schema(layout);
+        this.writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, layout))
+                .withConf(new PlainParquetConfiguration())
+                .withCodecFactory(new LocalCodecFactory())
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .build();
+    }
+
+    static MessageType schema(Layout layout) {
+        Types.MessageTypeBuilder b = Types.buildMessage();
+        for (String column : layout.inputColumns()) {
+            b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column);
+        }
+        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("source_id");
+        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("combo");
+        b.required(PrimitiveTypeName.INT32).named("variant");
+        b.required(PrimitiveTypeName.DOUBLE).named("similarity");
+        return b.named("augctl_dataset");
+    }
+
+    @Override
+    public void write(String[] inputRow, String text, int variant, double similarity) throws IOException {
+        row.input = inputRow;
+        row.text = text;
+        row.variant = variant;
+        row.similarity = similarity;
+        writer.write(row);
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+
+    /** The row being written (one reused holder: the writer copies the values into its pages). */
+    private static final class Row {
+        String[] input;
+        String text;
+        int variant;
+        double similarity;
+    }
+
+    private static final class RowWriteSupport extends WriteSupport<Row> {
+        private final MessageType schema;
+        private final Layout layout;
+        private final Binary combo;
+        private RecordConsumer consumer;
+
+        RowWriteSupport(MessageType schema, Layout layout) {
+            this.schema = schema;
+            this.layout = layout;
+            this.combo = Binary.fromString(layout.combo());
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(schema, Map.of());
+        }
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(schema, Map.of());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.consumer = recordConsumer;
+        }
+
+        @Override
+        public void write(Row r) {
+            List<String> columns = layout.inputColumns();
+            int n = columns.size();
+            consumer.startMessage();
+            for (int i = 0; i < n; i++) {
+                string(columns.get(i), i, i == layout.textIndex() ? r.text : r.input[i]);
+            }
+            string("source_id", n, r.input[layout.idIndex()]);
+            consumer.startField("combo", n + 1);
+            consumer.addBinary(combo);
+            consumer.endField("combo", n + 1);
+            consumer.startField("variant", n + 2);
+            consumer.addInteger(r.variant);
+            consumer.endField("variant", n + 2);
+            consumer.startField("similarity", n + 3);
+            consumer.addDouble(r.similarity);
+            consumer.endField("similarity", n + 3);
+            consumer.endMessage();
+        }
+
+        private void string(String field, int index, String value) {
+            consumer.startField(field, index);
+            consumer.addBinary(Binary.fromString(value));
+            consumer.endField(field, index);
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+        private final RowWriteSupport support;
+
+        Builder(OutputFile file, RowWriteSupport support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+            return support;
+        }
+
+        @Override
+        protected WriteSupport<Row> getWriteSupport(ParquetConfiguration conf) {
+            return support;
+        }
+    }
+}

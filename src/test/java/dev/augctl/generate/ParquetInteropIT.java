@@ -1,0 +1,117 @@
+package dev.augctl.generate;
+
+import static dev.augctl.generate.GenerateFixture.args;
+import static dev.augctl.generate.GenerateFixture.methods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.augctl.common.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Parquet files read by an independent implementation (hyparquet, in Node.js) hold exactly the
+ * rows of the same combo written as JSON Lines. Runs when node and the npm packages are available
+ * (installs them into target/node when npm can); required, not skipped, when CI=true.
+ */
+class ParquetInteropIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void hyparquetReadsTheSameRowsAsTheJsonlDataset() throws Exception {
+        Path nodeDir = nodeWithHyparquet();
+        Path script = Files.copy(WorkerProcess.home().resolve("src/test/node/read_parquet.mjs"),
+                nodeDir.resolve("read_parquet.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Path input = WorkerProcess.home().resolve(GenerateFixture.SAMPLE).toAbsolutePath();
+        Path methods = methods(dir, """
+                methods:
+                  - name: typos
+                    type: char_swap
+                    params: {aug_p: 0.3}
+                """);
+        Path log = dir.resolve("w.log");
+        assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve("pq")))).as(Files.readString(log)).isZero();
+        assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve("js"), "--save-format", "jsonl")))
+                .as(Files.readString(log)).isZero();
+
+        Process node = new ProcessBuilder("node", script.toString(),
+                dir.resolve("pq/out/combo_1_typos/dataset.parquet").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String parquetRows = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).isZero();
+
+        List<JsonNode> fromParquet = parse(parquetRows.lines().toList());
+        List<JsonNode> fromJsonl = parse(Files.readAllLines(dir.resolve("js/out/combo_1_typos/dataset.jsonl")));
+        assertThat(fromParquet).hasSizeGreaterThan(300).hasSameSizeAs(fromJsonl);
+        for (int i = 0; i < fromJsonl.size(); i++) {
+            assertThat(fromParquet.get(i)).as("row " + i).isEqualTo(fromJsonl.get(i));
+        }
+    }
+
+    @Test
+    void theJarThatWritesParquetHoldsNoHadoopClass() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(WorkerProcess.jar().toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+                    .contains("org/apache/parquet/hadoop/ParquetWriter.class")
+                    .noneMatch(n -> n.startsWith("org/apache/hadoop/"));
+        }
+    }
+
+    private static List<JsonNode> parse(List<String> lines) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String l : lines) {
+            rows.add(Json.mapper().readTree(l));
+        }
+        return rows;
+    }
+
+    /** target/node with hyparquet and hyparquet-compressors installed, or the test aborts (fails on CI). */
+    private static Path nodeWithHyparquet() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        Path nodeDir = WorkerProcess.home().resolve("target/node").toAbsolutePath();
+        String missing = null;
+        if (exec(nodeDir.getParent(), "node", "--version") != 0) {
+            missing = "node is not installed";
+        } else if (!Files.isDirectory(nodeDir.resolve("node_modules/hyparquet-compressors"))
+                && exec(nodeDir.getParent(), "npm", "install", "--no-save", "--prefix", nodeDir.toString(),
+                        "hyparquet", "hyparquet-compressors") != 0) {
+            missing = "npm could not install hyparquet and hyparquet-compressors into " + nodeDir;
+        }
+        if (missing != null) {
+            if (ci) {
+                throw new AssertionError("CI=true requires the Parquet interop check: " + missing);
+            }
+            Assumptions.abort(missing);
+        }
+        return nodeDir;
+    }
+
+    private static int exec(Path cwd, String... cmd) {
+        try {
+            Files.createDirectories(cwd);
+            Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
