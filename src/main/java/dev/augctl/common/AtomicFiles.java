@@ -27,7 +27,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = newTempFile(dir, target.getFileName().toString());
         boolean done = false;
         try {
             try (var channel = java.nio.channels.FileChannel.open(tmp,
@@ -42,6 +42,23 @@ public final class AtomicFiles {
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty, uniquely named temporary file in {@code dir}. Unlike
+     * {@link Files#createTempFile}, which makes files only their owner can read, the new file gets the
+     * usual permissions (the umask applies), so that the renamed result is readable as any file is.
+     */
+    public static Path newTempFile(Path dir, String name) throws IOException {
+        while (true) {
+            long unique = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            Path tmp = dir.resolve("." + name + "." + Long.toString(unique, 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer picked the same name: draw again
             }
         }
     }

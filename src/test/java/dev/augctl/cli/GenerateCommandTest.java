@@ -90,7 +90,7 @@ class GenerateCommandTest {
         long rows = meta.get("rows").asLong();
         assertThat(manifest.get(2).split(",")[2]).isEqualTo(String.valueOf(rows));
         assertThat(rows + meta.get("rejected").asLong()).isEqualTo(80);
-        assertThat(meta.get("methods").get(0).get("params").get("aug_p").asDouble()).isEqualTo(0.2);
+        assertThat(meta.get("methods").get(0).get("params").get("aug_word_p").asDouble()).isEqualTo(0.2);
         assertThat(meta.get("seed").asLong()).isEqualTo(42);
         assertThat(meta.get("variants_per_sample").asInt()).isEqualTo(2);
         assertThat(meta.get("quality_min_sim").asDouble()).isEqualTo(0.55);

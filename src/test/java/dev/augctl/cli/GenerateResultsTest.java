@@ -142,7 +142,7 @@ class GenerateResultsTest {
                     params: {aug_p: 0.5}
                   - name: swap
                     type: char_swap
-                    params: {aug_p: 0.3}
+                    params: {aug_word_p: 0.3}
                 """);
         ok(CliRunner.run(args(input, methods, dir, "--evidence-col", "explanation", "--combo-mode", "pairs",
                 "--save-format", "csv", "--quality-min-sim", "0")));

@@ -75,7 +75,7 @@ class GenerateResumeTest {
         assertThat(r.out()).doesNotContain("skipped");
         assertThat(meta("combo_1_char_swap").get("seed").asLong()).isEqualTo(7);
 
-        Files.writeString(methods, THREE_METHODS.replace("aug_p: 0.2", "aug_p: 0.3"));
+        Files.writeString(methods, THREE_METHODS.replace("aug_word_p: 0.2", "aug_word_p: 0.3"));
         r = run("--seed", "7", "--quality-max-sim", "0.9");
         assertThat(r.out()).contains("recomputing combo_1_char_swap (parameters changed: methods)");
         assertThat(r.out().lines().filter(l -> l.contains("skipped"))).hasSize(2);

@@ -38,6 +38,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersAsUsual() throws IOException {
+        Path target = dir.resolve("meta.json");
+        AtomicFiles.writeString(target, "{}");
+        assertThat(Files.getPosixFilePermissions(target))
+                .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
     void suggestFindsNearestName() {
         assertThat(Suggest.nearest("num_shard", java.util.List.of("seed", "num_shards", "jobs"))).isEqualTo("num_shards");
         assertThat(Suggest.nearest("zzzzzz", java.util.List.of("seed", "jobs"))).isNull();

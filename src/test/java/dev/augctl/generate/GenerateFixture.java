@@ -26,7 +26,7 @@ public final class GenerateFixture {
                 params: {aug_p: 0.15}
               - name: char_swap
                 type: char_swap
-                params: {aug_p: 0.2}
+                params: {aug_word_p: 0.2}
               - name: word_delete
                 type: word_delete
                 params: {aug_p: 0.1}

@@ -37,7 +37,7 @@ class ParquetInteropIT {
                 methods:
                   - name: typos
                     type: char_swap
-                    params: {aug_p: 0.3}
+                    params: {aug_word_p: 0.3}
                 """);
         Path log = dir.resolve("w.log");
         assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve("pq")))).as(Files.readString(log)).isZero();
