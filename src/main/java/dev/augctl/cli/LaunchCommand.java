@@ -1,9 +1,9 @@
 package dev.augctl.cli;
 
 import dev.augctl.Main;
-import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.config.AugctlConfig;
+import dev.augctl.launch.BatchExecutor;
 import dev.augctl.launch.BuiltinWorker;
 import dev.augctl.launch.DryRun;
 import dev.augctl.launch.LaunchSettings;
@@ -13,6 +13,10 @@ import dev.augctl.launch.LocalExecutor;
 import dev.augctl.launch.ShardExecutor;
 import dev.augctl.launch.ShardSelection;
 import dev.augctl.launch.WorkerTemplate;
+import dev.augctl.launch.slurm.SlurmDryRun;
+import dev.augctl.launch.slurm.SlurmExecutor;
+import dev.augctl.launch.slurm.SlurmRuns;
+import dev.augctl.launch.slurm.SlurmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +73,12 @@ public final class LaunchCommand extends BaseCommand {
             description = "Seconds between SIGTERM and SIGKILL when stopping shards (config grace_period).")
     Double gracePeriod;
 
-    @Option(names = "--executor", paramLabel = "NAME", description = "Where shards run: local (config executor).")
+    @Option(names = "--executor", paramLabel = "NAME",
+            description = "Where shards run: local (processes on this machine) or slurm (one job array; see docs/SLURM.md) (config executor).")
     String executor;
+
+    @CommandLine.Mixin
+    SlurmOptions slurm;
 
     @Option(names = "--log-dir", paramLabel = "DIR", description = "Shard logs, run.json and the lock (config log_dir).")
     Path logDir;
@@ -108,12 +116,38 @@ public final class LaunchCommand extends BaseCommand {
         WorkerTemplate template = WorkerTemplate.of(s.config, configFile, s.force,
                 BuiltinWorker.command(s.config.worker.javaOpts));
         LaunchValidation.check(s, template);
-        String executorName = executor != null ? executor : s.config.executor;
+        boolean onSlurm = executorName(s).equals("slurm");
+        SlurmSettings slurmSettings = onSlurm ? slurm.settings(s.config.slurm, s.logDir, s.numShards, s.threadsPerShard) : null;
         if (dryRun) {
-            return DryRun.print(s, template, executorName, out());
+            int code = DryRun.print(s, template, executorName(s), out());
+            if (onSlurm) {
+                SlurmDryRun.print(s, template, slurmSettings, out());
+            }
+            return code;
         }
-        Launcher launcher = new Launcher(s, template, executor(executorName), out(), err(), merge ? this::runMerge : null);
-        return launcher.run();
+        SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
+        ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor();
+        try {
+            return new Launcher(s, template, shardExecutor, out(), err(), merge ? this::runMerge : null).run();
+        } finally {
+            if (shardExecutor instanceof BatchExecutor batch) {
+                batch.close();
+            }
+        }
+    }
+
+    private String executorName(LaunchSettings s) {
+        String name = executor != null ? executor : s.config.executor;
+        if (!List.of("local", "slurm").contains(name)) {
+            throw usage("--executor must be local or slurm, got '" + name + "'");
+        }
+        return name;
+    }
+
+    private SlurmExecutor slurmExecutor(SlurmSettings settings) {
+        SlurmExecutor e = new SlurmExecutor(settings);
+        e.preflight(); // sbatch exists and accepts the options: exit 2 before anything is written
+        return e;
     }
 
     private LaunchSettings settings() {
@@ -139,6 +173,21 @@ public final class LaunchCommand extends BaseCommand {
         s.gracePeriod = Duration.ofMillis(Math.round(grace * 1000));
         s.logDir = logDir != null ? logDir : c.logDir;
         s.cacheDir = cacheDir != null ? cacheDir : c.cacheDir;
+        boolean onSlurm = executorName(s).equals("slurm");
+        if (slurm.noWait && !onSlurm) {
+            throw usage("--no-wait needs --executor slurm (local shards need their launcher)");
+        }
+        if (onSlurm) {
+            // A task gets --cpus-per-task CPUs of its own node; one unless asked (the login node's cores do not count).
+            s.threadsPerShard = s.threadsPerShard != null ? s.threadsPerShard : 1;
+            s.noWait = slurm.noWait;
+            if (s.noWait && s.maxRetries > 0) {
+                err().println("augctl: warning: --no-wait: max_retries " + s.maxRetries
+                        + " is not applied (no launcher waits to resubmit); use --retry-failed later");
+                err().flush();
+                s.maxRetries = 0;
+            }
+        }
         return s;
     }
 
@@ -176,13 +225,6 @@ public final class LaunchCommand extends BaseCommand {
         }
         positive("--variants-per-sample", c.variantsPerSample);
         positive("--num-proc", c.numProc);
-    }
-
-    private ShardExecutor executor(String name) {
-        if (name.equals("local")) {
-            return new LocalExecutor();
-        }
-        throw AugctlException.badInput("executor '" + name + "' is not available in this build (available: local)");
     }
 
     /** Runs merge in this JVM, with the same configuration (and output root, when given as a flag). */

@@ -1,6 +1,7 @@
 package dev.augctl.cli;
 
 import dev.augctl.launch.Stopper;
+import dev.augctl.launch.slurm.SlurmStopper;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
         description = {
             "Stop the launch of this log directory: send SIGTERM to a running launcher and wait while it stops its "
                 + "shards; end shard process trees left running by a launcher that was killed (SIGTERM, then SIGKILL "
-                + "after the grace period) and mark them interrupted in run.json. Exits 0, also when nothing runs.",
+                + "after the grace period) and mark them interrupted in run.json. For a Slurm job array launched with --no-wait: "
+                + "scancel it and wait until squeue shows none of its tasks. Exits 0, also when nothing runs.",
         })
 public final class StopCommand extends BaseCommand {
     @Option(names = "--log-dir", paramLabel = "DIR", description = "The launch's log directory (config log_dir).")
@@ -28,6 +30,10 @@ public final class StopCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--grace-period must be >= 0 seconds, got " + grace);
         }
         Path dir = logDir != null ? logDir : config().logDir;
-        return new Stopper(dir, Duration.ofMillis(Math.round(grace * 1000)), out()).run();
+        Duration graceTime = Duration.ofMillis(Math.round(grace * 1000));
+        if (SlurmStopper.applies(dir)) {
+            return new SlurmStopper(dir, graceTime, out()).run(); // a job array launched with --no-wait
+        }
+        return new Stopper(dir, graceTime, out()).run();
     }
 }

@@ -108,6 +108,9 @@ public final class ConfigLoader {
         if (c.merge == null || c.monitor == null || c.slurm == null) {
             errors.add("merge, monitor and slurm must be mappings when given");
         }
+        if (c.slurm != null && !(c.slurm.pollInterval > 0)) {
+            errors.add("slurm.poll_interval must be > 0 seconds, got " + c.slurm.pollInterval);
+        }
         if (!errors.isEmpty()) {
             throw AugctlException.badInput(file + ": " + errors.get(0));
         }

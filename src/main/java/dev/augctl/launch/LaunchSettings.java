@@ -23,6 +23,8 @@ public final class LaunchSettings {
     public Duration gracePeriod;
     public Path logDir;
     public Path cacheDir;
+    /** Return once the shards are submitted, without waiting (batch executors only). */
+    public boolean noWait;
 
     /** The thread cap for {@code concurrent} shards at once on this machine. */
     public int threadsFor(int concurrent) {

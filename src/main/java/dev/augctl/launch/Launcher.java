@@ -45,11 +45,16 @@ public final class Launcher {
     private volatile String stopSignal;
     private volatile boolean hurry;
     private volatile boolean finished;
+    private boolean detached;
     private RunBook book;
     private ShardPlan plan;
 
     /** One attempt's end, delivered on the launcher's thread. */
     private record Exited(int index, RunningShard shard, ShardExit exit, Throwable error) {
+    }
+
+    /** A queued attempt that began to run (a scheduler's task leaving its queue). */
+    private record Began(int index, RunningShard shard) {
     }
 
     /**
@@ -116,8 +121,16 @@ public final class Launcher {
 
     private void loop(Deque<Integer> queue) {
         while (stopSignal == null && (!queue.isEmpty() || !running.isEmpty())) {
-            while (stopSignal == null && running.size() < settings.jobs && !queue.isEmpty()) {
-                start(queue.poll());
+            if (executor instanceof BatchExecutor batch) {
+                boolean submitted = stopSignal == null && !queue.isEmpty() && submit(batch, queue); // the scheduler applies --jobs
+                if (settings.noWait && submitted) {
+                    detached = true;
+                    return;
+                }
+            } else {
+                while (stopSignal == null && running.size() < settings.jobs && !queue.isEmpty()) {
+                    start(queue.poll());
+                }
             }
             if (running.isEmpty() && queue.isEmpty()) {
                 break;
@@ -130,8 +143,15 @@ public final class Launcher {
                 onSignal("SIGINT");
                 break;
             }
-            if (event instanceof Exited ended) {
-                onExited(ended, queue);
+            // Handle everything already delivered before submitting again: failures seen by one
+            // scheduler poll are resubmitted together.
+            while (event != null) {
+                if (event instanceof Exited ended) {
+                    onExited(ended, queue);
+                } else if (event instanceof Began began) {
+                    onBegan(began);
+                }
+                event = events.poll();
             }
         }
     }
@@ -165,7 +185,73 @@ public final class Launcher {
         });
         say(spec.label() + " started: " + (shard.pid() != null ? "pid " + shard.pid() : "task " + shard.taskId())
                 + " (attempt " + attempt + ")");
+        track(index, shard);
+    }
+
+    /** Hands every queued shard to a batch executor in one submission; each is pending until it runs. */
+    private boolean submit(BatchExecutor batch, Deque<Integer> queue) {
+        List<BatchExecutor.Attempt> attempts = new java.util.ArrayList<>();
+        while (!queue.isEmpty()) {
+            int index = queue.poll();
+            attemptsHere.merge(index, 1, Integer::sum);
+            attempts.add(new BatchExecutor.Attempt(plan.spec(index), record(index).attempts + 1));
+        }
+        Instant now = Instant.now();
+        BatchExecutor.Submission submission;
+        try {
+            submission = batch.submit(attempts, settings.jobs);
+        } catch (IOException | RuntimeException e) {
+            for (BatchExecutor.Attempt a : attempts) {
+                book.update(s -> {
+                    ShardRecord r = record(a.spec().index());
+                    RunRecords.begin(r, a.spec(), a.number(), now);
+                    RunRecords.end(r, ShardState.FAILED, null, now, "could not submit: " + e.getMessage());
+                });
+            }
+            say("could not submit " + attempts.size() + " shard(s): " + e.getMessage());
+            return false;
+        }
+        book.update(s -> {
+            s.jobId = submission.jobId();
+            for (int i = 0; i < attempts.size(); i++) {
+                BatchExecutor.Attempt a = attempts.get(i);
+                ShardRecord r = record(a.spec().index());
+                RunRecords.begin(r, a.spec(), a.number(), now);
+                r.state = ShardState.PENDING;
+                r.startedAt = null;
+                r.taskId = submission.shards().get(i).taskId();
+                r.message = "queued as task " + r.taskId + " of job " + submission.jobId();
+            }
+        });
+        say("submitted " + attempts.size() + " shard(s) as job " + submission.jobId() + ": " + submission.command());
+        for (int i = 0; i < attempts.size(); i++) {
+            int index = attempts.get(i).spec().index();
+            running.put(index, submission.shards().get(i));
+            track(index, submission.shards().get(i));
+        }
+        return true;
+    }
+
+    private void track(int index, RunningShard shard) {
+        if (!shard.onRunning().isDone()) {
+            shard.onRunning().thenRun(() -> events.add(new Began(index, shard)));
+        }
         shard.onExit().whenComplete((exit, error) -> events.add(new Exited(index, shard, exit, error)));
+    }
+
+    private void onBegan(Began b) {
+        ShardRecord r = record(b.index());
+        if (running.get(b.index()) != b.shard() || r.state != ShardState.PENDING) {
+            return;
+        }
+        Instant now = Instant.now();
+        book.update(s -> {
+            r.state = ShardState.RUNNING;
+            r.startedAt = now.toString();
+            r.message = null;
+        });
+        say("shard " + b.index() + "/" + settings.numShards + " running: task " + b.shard().taskId()
+                + " (attempt " + r.attempts + ")");
     }
 
     private void onExited(Exited e, Deque<Integer> queue) {
@@ -176,7 +262,7 @@ public final class Launcher {
         Instant now = Instant.now();
         ShardRecord r = record(e.index());
         String label = "shard " + e.index() + "/" + settings.numShards;
-        String took = Summary.format(java.time.Duration.between(Instant.parse(r.startedAt), now));
+        String took = r.startedAt == null ? "0.0s" : Summary.format(java.time.Duration.between(Instant.parse(r.startedAt), now));
         if (e.exit() != null && e.exit().succeeded()) {
             book.update(s -> RunRecords.end(r, ShardState.SUCCEEDED, e.exit(), now, null));
             say(label + " succeeded: exit 0 after " + took);
@@ -250,6 +336,12 @@ public final class Launcher {
     }
 
     private int finish() {
+        if (detached) {
+            out.println("submitted: job " + book.state().jobId + " runs on its own (--no-wait). Follow it with "
+                    + "'augctl monitor --follow' or 'squeue -j " + book.state().jobId + "'; stop it with 'augctl stop'.");
+            out.flush();
+            return ExitCode.OK;
+        }
         List<ShardRecord> ran = plan.toRun().stream().map(this::record).toList();
         boolean allOk = ran.stream().allMatch(r -> r.state == ShardState.SUCCEEDED);
         String overall = stopSignal != null ? "interrupted" : allOk ? "succeeded" : "failed";

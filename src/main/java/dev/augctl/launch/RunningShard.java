@@ -16,6 +16,14 @@ public interface RunningShard {
     /** An executor-specific id (for Slurm "JOBID_INDEX"), or null. */
     String taskId();
 
+    /**
+     * Completes once the attempt really runs. A local process runs at once (the default); a
+     * scheduler's task may wait in its queue first, and the run state says pending until then.
+     */
+    default CompletableFuture<Void> onRunning() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Completes once the attempt has really ended (the process reaped, the task finished). */
     CompletableFuture<ShardExit> onExit();
 

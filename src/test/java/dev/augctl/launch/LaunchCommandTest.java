@@ -246,7 +246,8 @@ class LaunchCommandTest {
         assertError(launch(f, "--max-retries", "-1"), "--max-retries must be >= 0");
         assertError(launch(f, "--grace-period", "-1"), "--grace-period must be >= 0");
         assertError(launch(f, "--combo-mode", "triples"), "--combo-mode must be singletons or pairs");
-        assertError(launch(f, "--executor", "pbs"), "executor 'pbs' is not available");
+        assertError(launch(f, "--executor", "pbs"), "--executor must be local or slurm, got 'pbs'");
+        assertError(launch(f, "--no-wait"), "--no-wait needs --executor slurm");
         assertError(launch(f, "--retry-failed"), "--retry-failed: there is no run state");
         assertError(CliRunner.run("launch", "--config", dir.resolve("nope.yaml").toString()), "config file not found");
         assertThat(f.logDir).doesNotExist();
