@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             "Run 'augctl COMMAND --help' for a command's options."
         },
         subcommands = {
+            MergeCommand.class,
             CompletionCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
