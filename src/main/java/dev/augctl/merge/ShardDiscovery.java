@@ -99,7 +99,7 @@ public final class ShardDiscovery {
                     .map(e -> "N=" + e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                     .collect(Collectors.joining("; "));
             throw AugctlException.badInput("shard manifests disagree on the number of shards: " + groups
-                    + "; remove the manifests of the old run");
+                    + "; keep only one run's manifests under " + shards.get(0).path().getParent());
         }
         return byN.keySet().iterator().next();
     }
