@@ -5,17 +5,13 @@ import dev.augctl.common.AugctlException;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.Suggest;
 import dev.augctl.merge.MergeReport.Verification;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Validates the shard manifests and concatenates them, in shard order, into one manifest. Every
@@ -24,8 +20,6 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
     static final String REJECTED_COLUMN = "rejected";
-    /** RFC 4180 quoting, but LF line ends: what the worker writes and what Unix tools expect. */
-    static final CSVFormat OUTPUT_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /**
      * Merges the shard manifests under {@code settings.outputRoot()}.
@@ -42,7 +36,7 @@ public final class ManifestMerger {
         Pass pass = new Pass(settings, columns);
         try {
             AtomicFiles.write(target, out -> {
-                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 pass.run(found.shards(), writer);
                 writer.flush();
                 if (pass.verification() != null && !pass.verification().failures().isEmpty()) {
@@ -143,7 +137,7 @@ public final class ManifestMerger {
         private final MergeStats stats;
         private final DatasetVerifier verifier;
         /** Combo name to where it was first seen: shard position in the upper bits, line in the lower 40. */
-        private final Map<String, Long> seen = new HashMap<>(1 << 12);
+        private final ComboIndex seen = new ComboIndex();
         private Verification verification;
 
         Pass(MergeSettings settings, Columns columns) {
@@ -161,50 +155,56 @@ public final class ManifestMerger {
             return verification;
         }
 
-        void run(List<ShardManifest> shards, BufferedWriter writer) throws IOException {
-            CSVPrinter out = new CSVPrinter(writer, OUTPUT_FORMAT);
-            out.printRecord(columns.header());
-            for (int pos = 0; pos < shards.size(); pos++) {
-                copyShard(shards, pos, out);
+        void run(List<ShardManifest> shards, Writer writer) throws IOException {
+            CsvOut out = new CsvOut(writer);
+            out.record(columns.header().toArray(new String[0]));
+            try (ShardReader reader = new ShardReader(shards)) {
+                int done = 0;
+                while (done < shards.size()) {
+                    ShardReader.Batch batch = reader.next();
+                    if (batch.error() != null) {
+                        throw batch.error();
+                    }
+                    ShardManifest shard = shards.get(batch.shard());
+                    for (int i = 0; i < batch.size(); i++) {
+                        copyRow(shard, batch.shard(), batch.values()[i], batch.lines()[i], shards, out);
+                    }
+                    if (batch.endOfShard()) {
+                        stats.endShard(shard);
+                        done++;
+                    }
+                }
             }
+            out.flush();
             if (verifier != null) {
                 verification = verifier.result();
             }
         }
 
-        private void copyShard(List<ShardManifest> shards, int pos, CSVPrinter out) throws IOException {
-            ShardManifest shard = shards.get(pos);
+        private void copyRow(ShardManifest shard, int pos, String[] values, long line, List<ShardManifest> shards,
+                             CsvOut out) throws IOException {
             int width = columns.header().size();
-            try (ManifestCsv csv = ManifestCsv.open(shard.path())) {
-                for (var record = csv.next(); record != null; record = csv.next()) {
-                    String[] values = record.values();
-                    long line = csv.line();
-                    if (values.length != width) {
-                        throw bad(shard, line, "expected " + width + " fields as in the header, found " + values.length
-                                + " (a comma inside a value needs double quotes)");
-                    }
-                    String combo = values[columns.key()];
-                    if (combo.isEmpty()) {
-                        throw bad(shard, line, "empty value in column '" + settings.keyColumn() + "'");
-                    }
-                    long rows = count(shard, line, settings.rowsColumn(), values[columns.rows()]);
-                    long rejected = columns.rejected() >= 0
-                            ? count(shard, line, REJECTED_COLUMN, values[columns.rejected()]) : 0;
-                    Long previous = seen.putIfAbsent(combo, ((long) pos << 40) | line);
-                    if (previous != null) {
-                        ShardManifest other = shards.get((int) (previous >>> 40));
-                        throw AugctlException.badInput("combo '" + combo + "' appears twice: " + other.path() + " line "
-                                + (previous & ((1L << 40) - 1)) + " and " + shard.path() + " line " + line);
-                    }
-                    stats.add(combo, rows, rejected);
-                    if (verifier != null) {
-                        verifier.check(new DatasetVerifier.DatasetRef(shard.fileName(), line, combo,
-                                values[columns.path()], rows));
-                    }
-                    out.printRecord((Object[]) values);
-                }
+            if (values.length != width) {
+                throw bad(shard, line, "expected " + width + " fields as in the header, found " + values.length
+                        + " (a comma inside a value needs double quotes)");
             }
-            stats.endShard(shard);
+            String combo = values[columns.key()];
+            if (combo.isEmpty()) {
+                throw bad(shard, line, "empty value in column '" + settings.keyColumn() + "'");
+            }
+            long rows = count(shard, line, settings.rowsColumn(), values[columns.rows()]);
+            long rejected = columns.rejected() >= 0 ? count(shard, line, REJECTED_COLUMN, values[columns.rejected()]) : 0;
+            long previous = seen.putIfAbsent(combo, ((long) pos << 40) | line);
+            if (previous != ComboIndex.ABSENT) {
+                ShardManifest other = shards.get((int) (previous >>> 40));
+                throw AugctlException.badInput("combo '" + combo + "' appears twice: " + other.path() + " line "
+                        + (previous & ((1L << 40) - 1)) + " and " + shard.path() + " line " + line);
+            }
+            stats.add(combo, rows, rejected);
+            if (verifier != null) {
+                verifier.check(new DatasetVerifier.DatasetRef(shard.fileName(), line, combo, values[columns.path()], rows));
+            }
+            out.record(values);
         }
 
         private static long count(ShardManifest shard, long line, String column, String value) {
