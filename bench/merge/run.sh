@@ -41,22 +41,27 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 FILES=()
 for ((i = 0; i < SHARDS; i++)); do FILES+=("$WORK/manifest_shard${i}_of_${SHARDS}.csv"); done
 
-MERGE_TIMES=() TAIL_TIMES=()
+# The merge's CPU seconds (user + sys of its JVM) come from bash's `times` in a subshell around it.
+MERGE_TIMES=() TAIL_TIMES=() MERGE_CPU=()
 for ((r = 1; r <= REPS; r++)); do
     t0=$(now)
-    "$JAVA" -jar "$JAR" merge --output-root "$WORK" --keep-shards --config /dev/null > "$WORK/stats.txt"
+    c=$( ( "$JAVA" -jar "$JAR" merge --output-root "$WORK" --keep-shards --config /dev/null > "$WORK/stats.txt"; times ) \
+        | tail -1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
     t1=$(now)
     { head -n 1 "${FILES[0]}"; tail -q -n +2 "${FILES[@]}"; } > "$WORK/tail.csv"
     t2=$(now)
     MERGE_TIMES+=("$(echo "$t1 - $t0" | bc)")
     TAIL_TIMES+=("$(echo "$t2 - $t1" | bc)")
-    printf 'rep %d: merge %.3f s, tail %.3f s\n' "$r" "${MERGE_TIMES[-1]}" "${TAIL_TIMES[-1]}"
+    MERGE_CPU+=("$c")
+    printf 'rep %d: merge %.3f s (%s s CPU), tail %.3f s; load average %s\n' "$r" "${MERGE_TIMES[-1]}" "$c" \
+        "${TAIL_TIMES[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
 # The merge must produce exactly the concatenation (the rows need no quoting).
 cmp -s "$WORK/manifest_final.csv" "$WORK/tail.csv" || { echo "merged file differs from the concatenation" >&2; exit 1; }
 
 M=$(printf '%s\n' "${MERGE_TIMES[@]}" | median)
+C=$(printf '%s\n' "${MERGE_CPU[@]}" | median)
 T=$(printf '%s\n' "${TAIL_TIMES[@]}" | median)
-printf 'median: augctl merge %.3f s, tail -n +2 %.3f s, ratio %.1fx\n' "$M" "$T" "$(echo "$M / $T" | bc -l)"
+printf 'median: augctl merge %.3f s (%.2f s CPU), tail -n +2 %.3f s, ratio %.1fx\n' "$M" "$C" "$T" "$(echo "$M / $T" | bc -l)"
 grep -E '^(combos|rows) ' "$WORK/stats.txt"
