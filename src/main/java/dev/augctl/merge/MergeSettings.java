@@ -25,11 +25,6 @@ public record MergeSettings(Path outputRoot, String outputName, String keyColumn
         Objects.requireNonNull(pathColumn, "pathColumn");
     }
 
-    /** The defaults of the built-in configuration, for the given output root. */
-    public static MergeSettings defaults(Path outputRoot) {
-        return new MergeSettings(outputRoot, "manifest_final.csv", "combo", "rows", "path", false, false, false);
-    }
-
     /** The merged manifest's path. */
     public Path target() {
         return outputRoot.resolve(outputName);

@@ -1,6 +1,7 @@
 package dev.augctl.merge;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,7 +42,7 @@ final class ShardReader implements AutoCloseable {
             return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AugctlException(dev.augctl.common.ExitCode.SIGINT, "interrupted while merging", e);
+            throw new AugctlException(ExitCode.SIGINT, "interrupted while merging", e);
         }
     }
 
