@@ -23,10 +23,11 @@ import picocli.CommandLine.ScopeType;
             "Run 'augctl COMMAND --help' for a command's options."
         },
         subcommands = {
-            CompletionCommand.class,
             LaunchCommand.class,
-            StopCommand.class,
+            MergeCommand.class,
             GenerateCommand.class,
+            StopCommand.class,
+            CompletionCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
 public final class AugctlCommand {

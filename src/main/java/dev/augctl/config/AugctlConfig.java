@@ -93,6 +93,8 @@ public final class AugctlConfig {
         @JsonProperty("key_column") public String keyColumn = "combo";
         /** The manifest column that counts a combo's rows. */
         @JsonProperty("rows_column") public String rowsColumn = "rows";
+        /** The manifest column locating a combo's dataset (checked by {@code merge --verify}). */
+        @JsonProperty("path_column") public String pathColumn = "path";
     }
 
     /** Settings of {@code augctl monitor}. */

@@ -111,10 +111,22 @@ public final class ConfigLoader {
         if (c.slurm != null && !(c.slurm.pollInterval > 0)) {
             errors.add("slurm.poll_interval must be > 0 seconds, got " + c.slurm.pollInterval);
         }
+        if (c.merge != null) {
+            checkName(errors, "merge.output_name", c.merge.outputName);
+            checkName(errors, "merge.key_column", c.merge.keyColumn);
+            checkName(errors, "merge.rows_column", c.merge.rowsColumn);
+            checkName(errors, "merge.path_column", c.merge.pathColumn);
+        }
         if (!errors.isEmpty()) {
             throw AugctlException.badInput(file + ": " + errors.get(0));
         }
         return c;
+    }
+
+    private static void checkName(List<String> errors, String key, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(key + " must be a non-empty string");
+        }
     }
 
     private static ObjectMapper mapper() {
