@@ -85,7 +85,7 @@ class ParquetInteropIT {
             missing = "node is not installed";
         } else if (!Files.isDirectory(nodeDir.resolve("node_modules/hyparquet-compressors"))
                 && exec(nodeDir.getParent(), "npm", "install", "--no-save", "--prefix", nodeDir.toString(),
-                        "hyparquet", "hyparquet-compressors") != 0) {
+                        "hyparquet@1.33.0", "hyparquet-compressors@1.1.2") != 0) {
             missing = "npm could not install hyparquet and hyparquet-compressors into " + nodeDir;
         }
         if (missing != null) {
