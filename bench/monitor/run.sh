@@ -27,11 +27,13 @@ cat "$work"/logs/*.log > /dev/null   # both sides read from the page cache
 # the patterns that classify lines, as ERE (the timestamp pattern is only tried on a few lines)
 python3 bench/monitor/ere.py "$PATTERNS" | tail -n +2 > "$work/patterns.ere"
 
-TIMEFORMAT=%R
+TIMEFORMAT="%R %U %S"
+bytes=$(cat "$work"/logs/*.log | wc -c)
 grep_time() {
-  local secs
-  secs=$( { time LC_ALL=$1 grep -cE -f "$work/patterns.ere" "$work"/logs/*.log > "$work/grep.out"; } 2>&1 )
-  echo "grep -cE (LC_ALL=$1): $secs s = $(awk -v s="$secs" -v b="$(cat "$work"/logs/*.log | wc -c)" 'BEGIN {printf "%.0f", b / 1e6 / s}') MB/s ($(awk -F: '{s += $2} END {print s}' "$work/grep.out") matching lines)"
+  local t
+  t=$( { time LC_ALL=$1 grep -cE -f "$work/patterns.ere" "$work"/logs/*.log > "$work/grep.out"; } 2>&1 )
+  read -r wall user sys <<< "$t"
+  echo "grep -cE (LC_ALL=$1): $wall s = $(awk -v s="$wall" -v b="$bytes" 'BEGIN {printf "%.0f", b / 1e6 / s}') MB/s (CPU $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.3f", u + s}') s; $(awk -F: '{s += $2} END {print s}' "$work/grep.out") matching lines)"
 }
 for ((r = 1; r <= ROUNDS; r++)); do
   echo "== round $r"

@@ -51,34 +51,63 @@ final class Bytes {
         return true;
     }
 
+    /**
+     * The index in {@code needle} of the byte to scan for: the first one that is not a space, a
+     * digit or a common letter, so that candidate positions are rare in log text.
+     */
+    static int anchor(byte[] needle) {
+        String common = " 0123456789etaoinsrhldcu:-.,/=()";
+        for (int i = 0; i < needle.length; i++) {
+            if (common.indexOf(needle[i]) < 0) {
+                return i;
+            }
+        }
+        for (int i = 0; i < needle.length; i++) {
+            if (needle[i] != ' ' && (needle[i] < '0' || needle[i] > '9')) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** Whether {@code needle} occurs in {@code buf[off, off + len)}. */
     static boolean contains(byte[] buf, int off, int len, byte[] needle) {
+        return contains(buf, off, len, needle, anchor(needle));
+    }
+
+    /**
+     * Whether {@code needle} occurs in {@code buf[off, off + len)}, scanning eight bytes at a time
+     * for its byte at index {@code anchor} and comparing the rest only there.
+     */
+    static boolean contains(byte[] buf, int off, int len, byte[] needle, int anchor) {
         int n = needle.length;
         if (n == 0) {
             return true;
         }
-        byte first = needle[0];
-        int last = off + len - n;
-        long firsts = ONES * (first & 0xff);
-        int i = off;
-        while (i <= last) {
-            // skip eight bytes at a time while none of them is the needle's first byte
-            if (i + 8 <= off + len) {
-                long hit = zeroBytes((long) LONGS.get(buf, i) ^ firsts);
+        if (n > len) {
+            return false;
+        }
+        byte key = needle[anchor];
+        long keys = ONES * (key & 0xff);
+        // the anchor byte of a match lies in [from, to)
+        int from = off + anchor;
+        int to = off + len - (n - anchor) + 1;
+        int i = from;
+        while (i < to) {
+            if (i + 8 <= to) {
+                long hit = zeroBytes((long) LONGS.get(buf, i) ^ keys);
                 if (hit == 0) {
                     i += 8;
                     continue;
                 }
                 i += Long.numberOfTrailingZeros(hit) >>> 3;
-                if (i > last) {
-                    return false;
-                }
-            } else if (buf[i] != first) {
+            } else if (buf[i] != key) {
                 i++;
                 continue;
             }
-            int j = 1;
-            while (j < n && buf[i + j] == needle[j]) {
+            int start = i - anchor;
+            int j = 0;
+            while (j < n && buf[start + j] == needle[j]) {
                 j++;
             }
             if (j == n) {

@@ -14,6 +14,10 @@ final class LinePattern {
     private final String key;
     private final String regex;
     private final byte[] literal;
+    private final int anchor;
+    /** Whether the scanned group numbers agree with the compiled pattern. */
+    private final boolean numbered;
+    private final int[] numbers;
     private final boolean anchored;
     private final List<String> groups;
     private final Pattern pattern;
@@ -26,9 +30,25 @@ final class LinePattern {
         this.info = info;
         this.regex = regex;
         this.literal = info.literal() == null ? null : info.literal().getBytes(StandardCharsets.UTF_8);
+        this.anchor = literal == null ? 0 : Bytes.anchor(literal);
         this.anchored = info.anchored();
         this.groups = info.groupNames();
         this.matcher = pattern.matcher("");
+        this.numbered = matcher.groupCount() == info.groupCount();
+        this.numbers = new int[Group.values().length];
+        for (Group g : Group.values()) {
+            numbers[g.ordinal()] = number(g.groupName);
+        }
+    }
+
+    /** The number of group {@code name}, or -1 when this pattern has no such group. */
+    private int number(String name) {
+        int number = info.number(name);
+        if (number >= 0 && !numbered) {
+            // the source scan disagrees with the compiler (an exotic construct): ask the pattern
+            return -2;
+        }
+        return number;
     }
 
     /** The same pattern with a matcher of its own. */
@@ -48,6 +68,36 @@ final class LinePattern {
         return groups.contains(name);
     }
 
+    /** Start of group {@code g} in the last match, -1 when absent or unmatched. */
+    int start(Group g) {
+        int n = numbers[g.ordinal()];
+        return n == -2 ? matcher.start(g.groupName) : n < 0 ? -1 : matcher.start(n);
+    }
+
+    /** End of group {@code g} in the last match, -1 when absent or unmatched. */
+    int end(Group g) {
+        int n = numbers[g.ordinal()];
+        return n == -2 ? matcher.end(g.groupName) : n < 0 ? -1 : matcher.end(n);
+    }
+
+    /** Text of group {@code g} in the last match, or null. */
+    String group(Group g) {
+        int n = numbers[g.ordinal()];
+        return n == -2 ? matcher.group(g.groupName) : n < 0 ? null : matcher.group(n);
+    }
+
+    /** The named groups any pattern may have. */
+    enum Group {
+        TS("ts"), TOTAL("total"), NAME("name"), INDEX("index"), DONE("done"), PERCENT("percent"),
+        ROWS("rows"), MESSAGE("message");
+
+        final String groupName;
+
+        Group(String groupName) {
+            this.groupName = groupName;
+        }
+    }
+
     /** The prefilter literal, or null when every line must go through the regex. */
     String literal() {
         return literal == null ? null : new String(literal, StandardCharsets.UTF_8);
@@ -58,9 +108,16 @@ final class LinePattern {
      * checked for the literal first, so most lines never reach the regex.
      */
     boolean matches(byte[] buf, int off, int len, LineText text) {
-        if (literal != null && !Bytes.contains(buf, off, len, literal)) {
-            return false;
-        }
+        return mayMatch(buf, off, len) && matchesText(text);
+    }
+
+    /** The prefilter alone: false means the line cannot match. */
+    boolean mayMatch(byte[] buf, int off, int len) {
+        return literal == null || Bytes.contains(buf, off, len, literal, anchor);
+    }
+
+    /** The regex alone, on a line that passed the prefilter. */
+    boolean matchesText(LineText text) {
         matcher.reset(text);
         return anchored ? matcher.lookingAt() : matcher.find();
     }

@@ -10,7 +10,12 @@ import java.util.List;
  */
 final class RegexScan {
     /** What a regex source says about itself; {@code literal} is null when none is certain. */
-    record Info(List<String> groupNames, String literal, boolean anchored) {
+    record Info(List<String> groupNames, List<Integer> groupNumbers, int groupCount, String literal, boolean anchored) {
+        /** The number of named group {@code name} (as Matcher.start(int) takes it), or -1. */
+        int number(String name) {
+            int i = groupNames.indexOf(name);
+            return i < 0 ? -1 : groupNumbers.get(i);
+        }
     }
 
     private RegexScan() {
@@ -18,6 +23,8 @@ final class RegexScan {
 
     static Info scan(String re) {
         List<String> names = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        int capturing = 0;
         StringBuilder run = new StringBuilder();
         String best = "";
         boolean alternation = false;
@@ -44,12 +51,15 @@ final class RegexScan {
                 continue;
             }
             if (c == '(') {
-                if (i + 2 < n && re.charAt(i + 1) == '?') {
+                if (i + 1 < n && re.charAt(i + 1) != '?') {
+                    capturing++;
+                } else if (i + 2 < n && re.charAt(i + 1) == '?') {
                     char k = re.charAt(i + 2);
                     if (k == '<' && i + 3 < n && re.charAt(i + 3) != '=' && re.charAt(i + 3) != '!') {
                         int close = re.indexOf('>', i + 3);
                         if (close > 0) {
                             names.add(re.substring(i + 3, close));
+                            numbers.add(++capturing);
                         }
                     } else if (k != ':' && k != '=' && k != '!' && k != '>' && k != '<') {
                         giveUp = true; // inline flags such as (?i) change what a literal means
@@ -83,7 +93,7 @@ final class RegexScan {
         best = longer(best, run);
         boolean anchored = re.startsWith("^") && !alternation;
         String literal = alternation || giveUp || best.isEmpty() ? null : best;
-        return new Info(List.copyOf(names), literal, anchored);
+        return new Info(List.copyOf(names), List.copyOf(numbers), capturing, literal, anchored);
     }
 
     /**

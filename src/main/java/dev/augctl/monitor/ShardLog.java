@@ -1,10 +1,10 @@
 package dev.augctl.monitor;
 
+import dev.augctl.monitor.LinePattern.Group;
 import dev.augctl.monitor.PatternSet.Kind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * What one shard's log says so far: combos assigned and done, the current combo and how far it
@@ -24,6 +24,10 @@ final class ShardLog implements LineSink {
     private final List<LinePattern> error;
     private final ZoneId zone;
     private final LineText text = new LineText();
+    /** Lines that look like progress, not yet run through the regexes. */
+    private final byte[][] deferred = new byte[64][];
+    private final int[] deferredLen = new int[64];
+    private int deferredCount;
 
     private Integer combosTotal;
     private int combosDone;
@@ -39,8 +43,6 @@ final class ShardLog implements LineSink {
     private byte[] lineBuf;
     private int lineOff;
     private int lineLen;
-    /** The pattern that matched last (tells which optional groups the matcher has). */
-    private LinePattern matched;
 
     ShardLog(PatternSet patterns, ZoneId zone) {
         this.timestamp = patterns.get(Kind.TIMESTAMP);
@@ -56,6 +58,19 @@ final class ShardLog implements LineSink {
 
     @Override
     public void line(byte[] buf, int off, int len) {
+        if (attemptStart != null && mayBeProgress(buf, off, len)) {
+            defer(buf, off, len);
+            return;
+        }
+        resolveDeferred();
+        classify(buf, off, len, true);
+    }
+
+    /**
+     * Runs the kinds' regexes on one line, most frequent kinds first: the first kind whose regex
+     * matches decides. {@code withProgress} false skips progress (already tried).
+     */
+    private void classify(byte[] buf, int off, int len, boolean withProgress) {
         lineBuf = buf;
         lineOff = off;
         lineLen = len;
@@ -63,9 +78,8 @@ final class ShardLog implements LineSink {
         if (attemptStart == null) {
             attemptStart = timestamp(); // the first timestamp of an attempt is when it started
         }
-        Matcher m;
-        // Most frequent kinds first: the first kind whose regex matches decides.
-        if ((m = match(progress)) != null) {
+        LinePattern m;
+        if (withProgress && (m = match(progress)) != null) {
             onProgress(m);
         } else if ((m = match(comboStart)) != null) {
             onStart(m);
@@ -85,28 +99,82 @@ final class ShardLog implements LineSink {
         }
     }
 
-    private Matcher match(List<LinePattern> list) {
+    private boolean mayBeProgress(byte[] buf, int off, int len) {
+        for (int i = 0, n = progress.size(); i < n; i++) {
+            if (progress.get(i).mayMatch(buf, off, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps a line that looks like progress for later. Of a run of progress lines only the last
+     * one that matches counts, so the regexes run on the newest lines first and, usually, once
+     * per run instead of once per line.
+     */
+    private void defer(byte[] buf, int off, int len) {
+        byte[] slot = deferred[deferredCount];
+        if (slot == null || slot.length < len) {
+            slot = new byte[Math.max(len, 128)];
+            deferred[deferredCount] = slot;
+        }
+        System.arraycopy(buf, off, slot, 0, len);
+        deferredLen[deferredCount++] = len;
+        if (deferredCount == deferred.length) {
+            resolveDeferred();
+        }
+    }
+
+    /**
+     * Applies the newest deferred line that matches a progress regex; the deferred lines after it
+     * (which are not progress) are classified in order as any other line. Deferred lines before it
+     * are superseded and skipped.
+     */
+    private void resolveDeferred() {
+        int n = deferredCount;
+        if (n == 0) {
+            return;
+        }
+        deferredCount = 0;
+        int j = n - 1;
+        LinePattern m = null;
+        for (; j >= 0; j--) {
+            lineBuf = deferred[j];
+            lineOff = 0;
+            lineLen = deferredLen[j];
+            text.set(lineBuf, 0, lineLen);
+            if ((m = match(progress)) != null) {
+                break;
+            }
+        }
+        if (m != null) {
+            onProgress(m);
+        }
+        for (int k = j + 1; k < n; k++) {
+            classify(deferred[k], 0, deferredLen[k], false);
+        }
+    }
+
+    private LinePattern match(List<LinePattern> list) {
         for (int i = 0, n = list.size(); i < n; i++) {
             LinePattern p = list.get(i);
             if (p.matches(lineBuf, lineOff, lineLen, text)) {
-                matched = p;
-                return p.matcher();
+                return p;
             }
         }
         return null;
     }
 
-    private void onProgress(Matcher m) {
+    private void onProgress(LinePattern m) {
         double f = Double.NaN;
-        if (hasGroup(m, "done") && m.start("done") >= 0 && m.start("total") >= 0) {
-            double done = Numbers.parse(text, m.start("done"), m.end("done"));
-            double total = Numbers.parse(text, m.start("total"), m.end("total"));
-            if (total > 0) {
-                f = done / total;
-            }
+        double done = number(m, Group.DONE);
+        double total = number(m, Group.TOTAL);
+        if (!Double.isNaN(done) && total > 0) {
+            f = done / total;
         }
-        if (Double.isNaN(f) && hasGroup(m, "percent") && m.start("percent") >= 0) {
-            f = Numbers.parse(text, m.start("percent"), m.end("percent")) / 100.0;
+        if (Double.isNaN(f)) {
+            f = number(m, Group.PERCENT) / 100.0;
         }
         if (!Double.isNaN(f)) {
             fraction = Math.max(0, Math.min(1, f));
@@ -114,43 +182,45 @@ final class ShardLog implements LineSink {
         lastError = null;
     }
 
-    private void onStart(Matcher m) {
-        current = m.group("name");
+    private void onStart(LinePattern m) {
+        current = m.group(Group.NAME);
         fraction = 0;
         lastError = null;
-        int index = (int) number(m, "index", -1);
+        double index = number(m, Group.INDEX);
         if (index > 0) {
-            combosDone = Math.max(combosDone, index - 1);
+            combosDone = Math.max(combosDone, (int) index - 1);
         }
-        long total = number(m, "total", -1);
+        double total = number(m, Group.TOTAL);
         if (combosTotal == null && total >= 0) {
             combosTotal = (int) total;
         }
     }
 
-    private void onDone(Matcher m) {
-        int index = (int) number(m, "index", -1);
-        combosDone = index > 0 ? Math.max(combosDone, index) : combosDone + 1;
-        rows += Math.max(0, number(m, "rows", 0));
+    private void onDone(LinePattern m) {
+        double index = number(m, Group.INDEX);
+        combosDone = index > 0 ? Math.max(combosDone, (int) index) : combosDone + 1;
+        double r = number(m, Group.ROWS);
+        rows += Double.isNaN(r) ? 0 : (long) r;
         current = null;
         fraction = 0;
         lastError = null;
     }
 
-    private void onAssigned(Matcher m) {
+    private void onAssigned(LinePattern m) {
         if (attemptHasAssigned) {
             // a second assignment without a separator: the worker was started again
             newAttempt();
             attemptStart = timestamp();
         }
         attemptHasAssigned = true;
-        combosTotal = (int) number(m, "total", 0);
+        double total = number(m, Group.TOTAL);
+        combosTotal = Double.isNaN(total) ? null : (int) total;
         lastError = null;
     }
 
-    private void onError(Matcher m) {
-        String msg = hasGroup(m, "message") && m.start("message") >= 0 ? m.group("message") : text.toString();
-        msg = msg.strip();
+    private void onError(LinePattern m) {
+        String msg = m.group(Group.MESSAGE);
+        msg = (msg != null ? msg : text.toString()).strip();
         lastError = msg.length() > MAX_ERROR ? msg.substring(0, MAX_ERROR - 1) + "…" : msg;
         endedAt = timestamp();
     }
@@ -171,29 +241,26 @@ final class ShardLog implements LineSink {
 
     @Override
     public void reset() {
+        deferredCount = 0;
         newAttempt();
         attempts = 0;
     }
 
     private Instant timestamp() {
-        Matcher m = match(timestamp);
-        return m == null ? null : Timestamps.parse(m.group("ts"), zone);
+        LinePattern m = match(timestamp);
+        String ts = m == null ? null : m.group(Group.TS);
+        return ts == null ? null : Timestamps.parse(ts, zone);
     }
 
-    private long number(Matcher m, String group, long otherwise) {
-        if (!hasGroup(m, group) || m.start(group) < 0) {
-            return otherwise;
-        }
-        double v = Numbers.parse(text, m.start(group), m.end(group));
-        return Double.isNaN(v) ? otherwise : (long) v;
-    }
-
-    private boolean hasGroup(Matcher m, String name) {
-        return matched.matcher() == m && matched.hasGroup(name);
+    /** The number in group {@code g} of the last match, NaN when absent. */
+    private double number(LinePattern m, Group g) {
+        int start = m.start(g);
+        return start < 0 ? Double.NaN : Numbers.parse(text, start, m.end(g));
     }
 
     /** A snapshot of what the log says. */
     LogFacts facts() {
+        resolveDeferred();
         return new LogFacts(combosTotal, combosDone, current, fraction, rows, completed, lastError,
                 attemptStart, endedAt, attempts);
     }

@@ -151,6 +151,29 @@ class ShardLogTest {
     }
 
     @Test
+    void runsOfProgressLinesLongerThanTheDeferralWindowKeepTheLatest() {
+        StringBuilder b = new StringBuilder(info(100, "shard 0/1: assigned 2 combos: a, b") + info(99, "combo 1/2 start: a"));
+        for (int i = 1; i <= 1000; i++) {
+            b.append(info(50, "combo 1/2 progress: " + i + "/3000 rows (0.0%)"));
+        }
+        LogFacts f = feed(BUILT_IN, b.toString());
+        assertThat(f.fraction()).isEqualTo(1000 / 3000.0);
+        LogFacts done = feed(BUILT_IN, b + info(1, "combo 1/2 done: a rows=9 rejected=0 seconds=1"));
+        assertThat(done.fraction()).isZero();
+        assertThat(done.combosDone()).isEqualTo(1);
+        assertThat(done.rows()).isEqualTo(9);
+    }
+
+    @Test
+    void aLineThatLooksLikeProgressButIsAnErrorIsAnError() {
+        LogFacts f = feed(BUILT_IN, info(100, "shard 0/1: assigned 2 combos: a, b") + info(99, "combo 1/2 start: a")
+                + info(50, "combo 1/2 progress: 300/3000 rows (10.0%)")
+                + line(40, "ERROR", "lost progress: disk full"));
+        assertThat(f.fraction()).isEqualTo(0.1);
+        assertThat(f.error()).isEqualTo("lost progress: disk full");
+    }
+
+    @Test
     void resetForgetsEverything() {
         ShardLog log = new ShardLog(BUILT_IN.copy(), ZoneId.systemDefault());
         byte[] b = info(1, "shard 0/1: assigned 3 combos: a").getBytes(StandardCharsets.UTF_8);
