@@ -58,12 +58,13 @@ final class ShardLog implements LineSink {
 
     @Override
     public void line(byte[] buf, int off, int len) {
-        if (attemptStart != null && mayBeProgress(buf, off, len)) {
+        boolean maybeProgress = mayBeProgress(buf, off, len);
+        if (maybeProgress && attemptStart != null) {
             defer(buf, off, len);
             return;
         }
         resolveDeferred();
-        classify(buf, off, len, true);
+        classify(buf, off, len, maybeProgress);
     }
 
     /**
