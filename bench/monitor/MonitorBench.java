@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 /**
  * Measures augctl monitor in-process: the first full scan of every log in a directory, then
  * refreshes that each find 1 KB appended to every log (the appends are not timed).
- * Usage: java -cp target/classes:DEPS:BENCHCLASSES MonitorBench LOG_DIR PATTERNS [REFRESHES]
+ * Usage: java -cp target/classes:DEPS:BENCHCLASSES MonitorBench LOG_DIR PATTERNS [REFRESHES [READ_THREADS]]
  */
 public final class MonitorBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         PatternSet patterns = PatternSet.load(Path.of(args[1]), true);
         int refreshes = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
         Path[] logs;
         try (Stream<Path> s = Files.list(dir)) {
             logs = s.filter(p -> p.getFileName().toString().matches("shard_\\d+_of_\\d+\\.log")).sorted().toArray(Path[]::new);
@@ -31,7 +32,7 @@ public final class MonitorBench {
         }
         MonitorSettings settings = new MonitorSettings(dir, logs.length, logs.length, null,
                 Duration.ofSeconds(10), Duration.ofDays(365));
-        Monitor monitor = new Monitor(settings, patterns);
+        Monitor monitor = new Monitor(settings, patterns, java.time.Clock.systemDefaultZone(), threads);
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -40,8 +41,8 @@ public final class MonitorBench {
         Snapshot first = monitor.refresh();
         double scan = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - c0) / 1e9;
-        System.out.printf("first scan: %d logs, %.1f MB in %.3f s = %.0f MB/s (process CPU %.3f s, JIT included); shard 0: %d combos done, %s rows%n",
-                logs.length, bytes / 1e6, scan, bytes / 1e6 / scan, cpu, first.shards().get(0).combosDone(), first.shards().get(0).rows());
+        System.out.printf("first scan (%d thread%s): %d logs, %.1f MB in %.3f s = %.0f MB/s (process CPU %.3f s, JIT included); shard 0: %d combos done, %s rows%n",
+                threads, threads == 1 ? "" : "s", logs.length, bytes / 1e6, scan, bytes / 1e6 / scan, cpu, first.shards().get(0).combosDone(), first.shards().get(0).rows());
 
         byte[] kb = oneKilobyte();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();

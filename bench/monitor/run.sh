@@ -38,7 +38,8 @@ grep_time() {
 for ((r = 1; r <= ROUNDS; r++)); do
   echo "== round $r"
   grep_time C
-  java -cp "$cp" MonitorBench "$work/logs" "$PATTERNS" 50
+  java -cp "$cp" MonitorBench "$work/logs" "$PATTERNS" 50 1       # one thread, as grep
+  java -cp "$cp" MonitorBench "$work/logs" "$PATTERNS" 50 "$(nproc)"  # what augctl monitor does
 done
 # grep in a UTF-8 locale is an order of magnitude slower: measured once, for the record
 if [[ "${GREP_UTF8:-1}" == 1 ]]; then grep_time C.UTF-8; fi

@@ -52,22 +52,27 @@ final class Bytes {
     }
 
     /**
-     * The index in {@code needle} of the byte to scan for: the first one that is not a space, a
-     * digit or a common letter, so that candidate positions are rare in log text.
+     * Bytes of log text from the most to the least frequent (ISO timestamps, level names, English
+     * letters); a byte not listed is rarer than all of them.
+     */
+    private static final String FREQUENT = " 0123456789:-.TZINFOetaoinsrhldcumfpgwybv,/_()=DEBUGWARLkxjqz";
+
+    /**
+     * The index in {@code needle} of the byte to scan for: its rarest byte in log text, so that
+     * candidate positions (where the whole needle is compared) are rare.
      */
     static int anchor(byte[] needle) {
-        String common = " 0123456789etaoinsrhldcu:-.,/=()";
+        int best = 0;
+        int bestRank = -1;
         for (int i = 0; i < needle.length; i++) {
-            if (common.indexOf(needle[i]) < 0) {
-                return i;
+            int r = FREQUENT.indexOf(needle[i]);
+            int rank = r < 0 ? Integer.MAX_VALUE : r;
+            if (rank > bestRank) {
+                best = i;
+                bestRank = rank;
             }
         }
-        for (int i = 0; i < needle.length; i++) {
-            if (needle[i] != ' ' && (needle[i] < '0' || needle[i] > '9')) {
-                return i;
-            }
-        }
-        return 0;
+        return best;
     }
 
     /** Whether {@code needle} occurs in {@code buf[off, off + len)}. */

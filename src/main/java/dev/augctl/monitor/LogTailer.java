@@ -167,6 +167,16 @@ final class LogTailer {
         sink.reset();
     }
 
+    /** Bytes a poll would read now, about (0 when the file is absent). */
+    long unread() {
+        try {
+            long size = Files.size(path);
+            return size < offset ? size : size - offset;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     Path path() {
         return path;
     }

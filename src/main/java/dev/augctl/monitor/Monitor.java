@@ -16,20 +16,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The monitor's engine: each {@link #refresh()} reads run.json, reads only what each shard log
  * gained since the last refresh, samples the shards' processes, and returns a {@link Snapshot}.
  */
 public final class Monitor {
-    /** One read buffer for every log: a refresh reads the logs one after the other. */
+    /** The read buffer of each reading thread. */
     private static final int READ_BUFFER = 1 << 20;
+    /** Below this many unread bytes in all, one thread reads every log (no thread start-up). */
+    static final long PARALLEL_BYTES = 32L << 20;
 
     private final MonitorSettings settings;
     private final PatternSet patterns;
     private final Clock clock;
     private final ZoneId zone;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
+    private final int readThreads;
+    private final long parallelBytes;
     private final Map<Path, Tracker> trackers = new HashMap<>();
     private final Map<Integer, ProcessUsage.Reading> lastReading = new HashMap<>();
     private final String hostName = HostName.get();
@@ -48,6 +56,20 @@ public final class Monitor {
     }
 
     public Monitor(MonitorSettings settings, PatternSet patterns, Clock clock) {
+        this(settings, patterns, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A monitor that reads a large backlog (the first scan of big logs) with up to
+     * {@code readThreads} threads, one log per thread at a time.
+     */
+    public Monitor(MonitorSettings settings, PatternSet patterns, Clock clock, int readThreads) {
+        this(settings, patterns, clock, readThreads, PARALLEL_BYTES);
+    }
+
+    Monitor(MonitorSettings settings, PatternSet patterns, Clock clock, int readThreads, long parallelBytes) {
+        this.parallelBytes = parallelBytes;
+        this.readThreads = Math.max(1, readThreads);
         this.settings = settings;
         this.patterns = patterns;
         this.clock = clock;
@@ -68,14 +90,13 @@ public final class Monitor {
         cpuPending = false;
         List<ShardRow> rows = new ArrayList<>(entries.size());
         List<Double> durations = new ArrayList<>();
-        Map<Path, Tracker> seen = new HashMap<>();
+        Map<Path, Tracker> seen = new java.util.LinkedHashMap<>();
         for (ShardLayout.Entry e : entries) {
-            Tracker t = trackers.computeIfAbsent(e.log(), p -> new Tracker(p, patterns.copy(), zone));
-            seen.put(e.log(), t);
-            boolean firstRead = t.tailer.offset() == 0;
-            if (t.tailer.poll(buffer) > 0 && !firstRead) {
-                t.lastGrowthMillis = now.toEpochMilli(); // growth seen now, whatever the mtime says
-            }
+            seen.put(e.log(), trackers.computeIfAbsent(e.log(), p -> new Tracker(p, patterns.copy(), zone)));
+        }
+        readAll(List.copyOf(new java.util.LinkedHashSet<>(seen.values())), now);
+        for (ShardLayout.Entry e : entries) {
+            Tracker t = seen.get(e.log());
             ShardRow row = row(e, t, now, liveness);
             rows.add(row);
             Double d = duration(e.record(), t.log.facts());
@@ -87,6 +108,58 @@ public final class Monitor {
         Summary summary = summarise(rows, durations, run, now);
         return new Snapshot(now.truncatedTo(ChronoUnit.MILLIS).toString(), settings.logDir().toString(),
                 run != null ? runFile.toString() : null, List.copyOf(rows), summary);
+    }
+
+    /** Reads what every log gained; a large backlog is read by several threads, one log each. */
+    private void readAll(List<Tracker> list, Instant now) throws IOException {
+        long unread = 0;
+        if (readThreads > 1 && list.size() > 1) {
+            for (Tracker t : list) {
+                unread += t.tailer.unread();
+            }
+        }
+        if (unread < parallelBytes || unread == 0) {
+            for (Tracker t : list) {
+                read(t, buffer, now);
+            }
+            return;
+        }
+        int n = Math.min(readThreads, list.size());
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread th = new Thread(r, "augctl-monitor-read");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(READ_BUFFER));
+            List<Future<Void>> done = new ArrayList<>();
+            for (Tracker t : list) { // each tracker (tailer, parser, matchers) is used by one thread only
+                done.add(pool.submit(() -> {
+                    read(t, buffers.get(), now);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the logs");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void read(Tracker t, ByteBuffer buf, Instant now) throws IOException {
+        boolean firstRead = t.tailer.offset() == 0;
+        if (t.tailer.poll(buf) > 0 && !firstRead) {
+            t.lastGrowthMillis = now.toEpochMilli(); // growth seen now, whatever the mtime says
+        }
     }
 
     /** Whether a shard's CPU % needs a second reading (a refresh soon after this one gives it). */
@@ -108,19 +181,15 @@ public final class Monitor {
         Status status = StatusRules.status(rec == null ? null : rec.state, exists, f, silent,
                 proc, liveness.launcher());
 
+        ProcessUsage.Reading usage = null;
         Double cpu = null;
-        Long rss = null;
         if (proc == Liveness.Process.ALIVE && !status.ended()) {
-            ProcessUsage.Reading r = ProcessUsage.read(rec.pid);
-            if (r != null) {
-                cpu = r.cpuPercentSince(lastReading.get(e.index()));
-                rss = r.rssBytes();
-                lastReading.put(e.index(), r);
-                cpuPending |= cpu == null;
-            }
+            usage = ProcessUsage.read(rec.pid);
+            cpu = cpuPercent(e.index(), usage);
         } else {
             lastReading.remove(e.index());
         }
+        Long rss = usage == null ? null : usage.rssBytes();
 
         Instant start = f.startedAt() != null ? f.startedAt() : recStart;
         Double progress = status == Status.SUCCEEDED ? Double.valueOf(1.0) : f.progress();
@@ -130,14 +199,7 @@ public final class Monitor {
         } else if (status == Status.RUNNING || status == Status.STALLED) {
             eta = Eta.shard(progress, start == null ? null : (now.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         }
-        String error = f.error();
-        if (error == null && (status == Status.FAILED || status == Status.INTERRUPTED)) {
-            error = rec != null && rec.message != null ? rec.message
-                    : rec != null && rec.state == ShardState.RUNNING ? "process " + rec.pid + " is gone and so is its launcher" : null;
-        }
-        if (status == Status.SUCCEEDED || status == Status.RUNNING) {
-            error = null;
-        }
+        String error = status == Status.SUCCEEDED ? null : errorOf(status, f, rec);
         return new ShardRow(e.index(), status,
                 progress == null ? null : Math.round(progress * 1000) / 10.0,
                 f.combosDone(), f.combosTotal(), status.ended() ? null : f.current(), eta, f.rows(),
@@ -146,6 +208,29 @@ public final class Monitor {
                 error, start == null ? null : start.truncatedTo(ChronoUnit.MILLIS).toString(),
                 rec == null ? null : rec.attempts, rec == null ? null : rec.exitCode,
                 rec == null ? null : rec.pid, e.log().toString());
+    }
+
+    /** CPU % since the shard's previous reading; remembers this one for the next refresh. */
+    private Double cpuPercent(int shard, ProcessUsage.Reading now) {
+        if (now == null) {
+            lastReading.remove(shard);
+            return null;
+        }
+        Double cpu = now.cpuPercentSince(lastReading.get(shard));
+        lastReading.put(shard, now);
+        cpuPending |= cpu == null;
+        return cpu;
+    }
+
+    /** The log's unresolved error; for an ended shard without one, run.json's reason. */
+    private static String errorOf(Status status, LogFacts f, ShardRecord rec) {
+        if (f.error() != null || !status.ended() || rec == null) {
+            return f.error();
+        }
+        if (rec.message != null) {
+            return rec.message;
+        }
+        return rec.state == ShardState.RUNNING ? "process " + rec.pid + " is gone and so is its launcher" : null;
     }
 
     private Summary summarise(List<ShardRow> rows, List<Double> durations, RunState run, Instant now) {
