@@ -45,18 +45,18 @@ public final class MonitorBench {
                 threads, threads == 1 ? "" : "s", logs.length, bytes / 1e6, scan, bytes / 1e6 / scan, cpu, first.shards().get(0).combosDone(), first.shards().get(0).rows());
 
         byte[] kb = oneKilobyte();
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] ms = new double[refreshes];
         double[] cpuMs = new double[refreshes];
         for (int i = 0; i < refreshes; i++) {
             for (Path p : logs) {
                 Files.write(p, kb, StandardOpenOption.APPEND);
             }
-            long c = threads.getCurrentThreadCpuTime();
+            long c = mx.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             monitor.refresh();
             ms[i] = (System.nanoTime() - t) / 1e6;
-            cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            cpuMs[i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
         }
         Arrays.sort(ms);
         Arrays.sort(cpuMs);
