@@ -8,6 +8,7 @@ import dev.augctl.monitor.MonitorLoop;
 import dev.augctl.monitor.MonitorSettings;
 import dev.augctl.monitor.MonitorView;
 import dev.augctl.monitor.PatternSet;
+import dev.augctl.monitor.Status;
 import dev.augctl.monitor.TableRenderer;
 import dev.augctl.monitor.Terminal;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ public final class MonitorCommand extends BaseCommand {
     @Option(names = "--no-color", description = "No colours (also off with NO_COLOR set or when not a terminal).")
     boolean noColor;
 
+    @Option(names = "--only", paramLabel = "STATE[,STATE...]", split = ",",
+            description = "Show only shards in these states: running, stalled, pending, succeeded, failed, "
+                + "interrupted (the summary still counts all).")
+    java.util.List<String> only;
+
     @Option(names = "--ascii", description = "ASCII state marks (also when the locale's charset is not UTF-8).")
     boolean ascii;
 
@@ -80,7 +86,7 @@ public final class MonitorCommand extends BaseCommand {
         }
         MonitorSettings settings = new MonitorSettings(dir, numShards, c.numShards, c.jobs, every, stall);
         Monitor monitor = new Monitor(settings, set);
-        MonitorLoop loop = new MonitorLoop(monitor, view());
+        MonitorLoop loop = new MonitorLoop(monitor, MonitorView.only(view(), states()));
         return follow ? loop.follow(every) : loop.snapshot();
     }
 
@@ -92,6 +98,19 @@ public final class MonitorCommand extends BaseCommand {
         TableRenderer renderer = new TableRenderer(!noColor && Terminal.colorAllowed(),
                 ascii || !Terminal.utf8(), ZoneId.systemDefault());
         return terminal && follow ? MonitorView.terminal(out(), renderer, Terminal.columns()) : MonitorView.plain(out(), renderer);
+    }
+
+    private java.util.Set<Status> states() {
+        java.util.Set<Status> set = java.util.EnumSet.noneOf(Status.class);
+        for (String name : only == null ? java.util.List.<String>of() : only) {
+            try {
+                set.add(Status.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--only: unknown state '" + name
+                        + "' (states: running, stalled, pending, succeeded, failed, interrupted)");
+            }
+        }
+        return set;
     }
 
     private Duration duration(String option, String flag, double configSeconds, String key) {

@@ -206,7 +206,8 @@ public final class Monitor {
                 cpu == null ? null : Math.round(cpu * 10) / 10.0, rss,
                 lastChange > 0 ? Instant.ofEpochMilli(lastChange).toString() : null,
                 error, start == null ? null : start.truncatedTo(ChronoUnit.MILLIS).toString(),
-                rec == null ? null : rec.attempts, rec == null ? null : rec.exitCode,
+                rec != null ? Integer.valueOf(rec.attempts) : exists ? Integer.valueOf(f.attempts() + 1) : null,
+                rec == null ? null : rec.exitCode,
                 rec == null ? null : rec.pid, e.log().toString());
     }
 

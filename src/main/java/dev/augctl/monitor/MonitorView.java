@@ -17,6 +17,28 @@ public interface MonitorView extends AutoCloseable {
     default void close() {
     }
 
+    /**
+     * Shows only the shards in one of {@code states} (the summary still counts every shard);
+     * null or empty shows all.
+     */
+    static MonitorView only(MonitorView view, java.util.Set<Status> states) {
+        if (states == null || states.isEmpty()) {
+            return view;
+        }
+        return new MonitorView() {
+            @Override
+            public void show(Snapshot s) {
+                view.show(new Snapshot(s.time(), s.logDir(), s.runState(),
+                        s.shards().stream().filter(r -> states.contains(r.status())).toList(), s.summary()));
+            }
+
+            @Override
+            public void close() {
+                view.close();
+            }
+        };
+    }
+
     /** Plain snapshots, one after the other, separated by a blank line (for pipes and files). */
     static MonitorView plain(PrintWriter out, TableRenderer renderer) {
         return new MonitorView() {

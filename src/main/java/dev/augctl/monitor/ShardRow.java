@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param lastUpdate   when the log last changed (ISO-8601 UTC)
  * @param error        the error that ended the shard, or the last unresolved one
  * @param startedAt    when the latest attempt started (ISO-8601 UTC)
- * @param attempts     attempts (from run.json), when known
+ * @param attempts     attempts: from run.json, else those the log shows
  * @param exitCode     exit code of the latest attempt (from run.json), when known
  * @param pid          process id (from run.json), when known
  * @param log          the log file

@@ -233,10 +233,31 @@ class MonitorCommandTest {
     }
 
     @Test
+    void onlyShowsTheShardsInTheGivenStatesAndTheSummaryCountsAll() throws IOException {
+        append(log(0, 3), WorkerLogs.completedShard(0, 3, 1, 5, 20));
+        append(log(1, 3), info(10, "shard 1/3: assigned 2 combos: a, b") + line(5, "ERROR", "boom"));
+        CliRunner.Result r = monitor("--only", "failed,pending");
+        assertThat(shardLines(r)).extracting(l -> l.substring(0, 9)).containsExactly("x Shard 1", ". Shard 2");
+        assertThat(r.out()).contains("Completed 1/3");
+        CliRunner.Result bad = monitor("--only", "runing");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown state 'runing'");
+    }
+
+    @Test
+    void attemptsFromTheLogWithoutRunJson() throws IOException {
+        append(log(0, 1), info(100, "shard 0/1: assigned 2 combos: a, b") + line(90, "ERROR", "oom")
+                + "===== attempt 2 of shard 0 =====\n" + info(50, "shard 0/1: assigned 2 combos: a, b"));
+        JsonNode shard = Json.mapper().readTree(monitor("--json").out()).get("shards").get(0);
+        assertThat(shard.get("attempts").asInt()).isEqualTo(2);
+        assertThat(shard.get("state").asText()).isEqualTo("running");
+    }
+
+    @Test
     void helpExplainsEveryOption() {
         CliRunner.Result r = CliRunner.run("monitor", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--log-dir", "--num-shards", "--patterns", "--interval", "--stall-after",
-                "--follow", "--json", "--no-color", "--ascii", "--config");
+                "--follow", "--json", "--no-color", "--ascii", "--only", "--config");
     }
 }
