@@ -30,7 +30,7 @@ public final class PatternSet {
     /** A kind of line: its key in the file, and its allowed and required named groups. */
     enum Kind {
         TIMESTAMP("timestamp", Set.of("ts"), List.of(Set.of("ts"))),
-        ATTEMPT("attempt", Set.of(), List.of()),
+        ATTEMPT("attempt", Set.of("ts"), List.of()),
         ASSIGNED("assigned", Set.of("total", "shard", "shards"), List.of(Set.of("total"))),
         COMBO_START("combo_start", Set.of("name", "index", "total"), List.of(Set.of("name"))),
         PROGRESS("progress", Set.of("done", "total", "percent"), List.of(Set.of("done", "total"), Set.of("percent"))),

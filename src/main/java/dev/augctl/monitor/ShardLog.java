@@ -95,8 +95,10 @@ final class ShardLog implements LineSink {
             endedAt = timestamp();
         } else if ((m = match(error)) != null) {
             onError(m);
-        } else if (match(attempt) != null) {
+        } else if ((m = match(attempt)) != null) {
             newAttempt();
+            String ts = m.group(Group.TS); // the launcher's separator may say when it started the attempt
+            attemptStart = ts == null ? null : Timestamps.parse(ts, zone);
         }
     }
 

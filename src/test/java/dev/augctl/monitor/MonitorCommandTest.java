@@ -157,6 +157,33 @@ class MonitorCommandTest {
     }
 
     @Test
+    void runningInRunJsonButShardAndLauncherGoneTheLogDecides() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String goneStart = gone.info().startInstant().map(Instant::toString).orElse(Instant.now().toString());
+        RunState run = new RunState();
+        run.numShards = 2;
+        run.jobs = 2;
+        run.launcherPid = gone.pid();
+        run.launcherStartTime = goneStart;
+        for (int i = 0; i < 2; i++) {
+            ShardRecord rec = new ShardRecord(i);
+            rec.state = ShardState.RUNNING;
+            rec.pid = gone.pid();
+            rec.pidStartTime = goneStart;
+            rec.log = log(i, 2).toString();
+            run.shards.add(rec);
+        }
+        run.write(dir.resolve("run.json"));
+        append(log(0, 2), WorkerLogs.completedShard(0, 2, 1, 3, 30));
+        append(log(1, 2), info(30, "shard 1/2: assigned 2 combos: a, b") + info(29, "combo 1/2 start: a"));
+        JsonNode shards = Json.mapper().readTree(monitor("--json").out()).get("shards");
+        assertThat(shards.get(0).get("state").asText()).isEqualTo("succeeded");
+        assertThat(shards.get(1).get("state").asText()).isEqualTo("failed");
+        assertThat(shards.get(1).get("error").asText()).contains("is gone and so is its launcher");
+    }
+
+    @Test
     void silentRunningShardIsStalled() throws IOException {
         append(log(0, 1), info(1000, "shard 0/1: assigned 2 combos: a, b") + info(999, "combo 1/2 start: a"));
         Files.setLastModifiedTime(log(0, 1), FileTime.from(Instant.now().minusSeconds(900)));
