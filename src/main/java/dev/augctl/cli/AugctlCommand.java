@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             GenerateCommand.class,
             StopCommand.class,
             CompletionCommand.class,
+            MonitorCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
 public final class AugctlCommand {

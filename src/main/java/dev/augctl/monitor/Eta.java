@@ -1,0 +1,68 @@
+package dev.augctl.monitor;
+
+import java.util.List;
+import java.util.PriorityQueue;
+
+/** Estimates of time left: per shard from its own rate, and for the whole run. */
+final class Eta {
+    private Eta() {
+    }
+
+    /**
+     * Seconds left for a shard that has run {@code elapsedSeconds} and done {@code progress}
+     * (0 to 1) of its work at a steady rate; null when it has not progressed yet.
+     */
+    static Long shard(Double progress, Double elapsedSeconds) {
+        if (progress == null || elapsedSeconds == null || progress <= 0 || elapsedSeconds < 0) {
+            return null;
+        }
+        if (progress >= 1) {
+            return 0L;
+        }
+        return Math.round(elapsedSeconds * (1 - progress) / progress);
+    }
+
+    /**
+     * Seconds until every shard has ended: the running shards finish at their own ETA (or, without
+     * one, after the average shard duration minus what they already ran), and the pending shards
+     * run {@code slots} at a time, each taking the average shard duration. Null when unknown.
+     *
+     * @param runningLeft     per running shard, its ETA or null
+     * @param runningElapsed  per running shard, seconds it has run (or null)
+     * @param pending         shards not started yet
+     * @param averageDuration seconds a shard takes on average, null when no shard tells yet
+     * @param slots           shards that may run at once
+     */
+    static Long overall(List<Long> runningLeft, List<Double> runningElapsed, int pending, Double averageDuration, int slots) {
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        double end = 0;
+        for (int i = 0; i < runningLeft.size(); i++) {
+            Long left = runningLeft.get(i);
+            double t;
+            if (left != null) {
+                t = left;
+            } else if (averageDuration != null && runningElapsed.get(i) != null) {
+                t = Math.max(0, averageDuration - runningElapsed.get(i));
+            } else {
+                return null;
+            }
+            free.add(t);
+            end = Math.max(end, t);
+        }
+        if (pending == 0) {
+            return Math.round(end);
+        }
+        if (averageDuration == null) {
+            return null;
+        }
+        while (free.size() < Math.max(1, slots)) {
+            free.add(0.0);
+        }
+        for (int i = 0; i < pending; i++) {
+            double finish = free.poll() + averageDuration;
+            free.add(finish);
+            end = Math.max(end, finish);
+        }
+        return Math.round(end);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.augctl.monitor;
+
+import java.time.Instant;
+
+/**
+ * What a shard's log says about its latest attempt.
+ *
+ * @param combosTotal  combos assigned to the shard, when logged
+ * @param combosDone   combos finished
+ * @param current      the combo running now, or null
+ * @param fraction     how far the current combo got, 0 to 1
+ * @param rows         rows kept by the finished combos
+ * @param completed    whether the shard logged its completion
+ * @param error        the last error line not followed by further progress, or null
+ * @param startedAt    the first timestamp of the attempt, when the lines have timestamps
+ * @param endedAt      the timestamp of the completion or of the last error
+ * @param attempts     attempt separators seen (0 for a log of one attempt)
+ */
+record LogFacts(Integer combosTotal, int combosDone, String current, double fraction, long rows,
+        boolean completed, String error, Instant startedAt, Instant endedAt, int attempts) {
+
+    /** Progress of the attempt, 0 to 1: finished combos plus the current one's fraction. */
+    Double progress() {
+        if (completed) {
+            return 1.0;
+        }
+        if (combosTotal == null) {
+            return null;
+        }
+        if (combosTotal == 0) {
+            return 0.0;
+        }
+        double p = (combosDone + (current != null ? fraction : 0)) / combosTotal;
+        return Math.max(0, Math.min(1, p));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.augctl.monitor;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The line under the table: how many shards are in each state, the rows so far, and when the whole
+ * run should be done ({@code etaSeconds}: 0 when nothing is left to run, null when unknown).
+ */
+@JsonPropertyOrder({"shards", "completed", "running", "stalled", "pending", "failed", "interrupted", "rows", "eta_seconds"})
+public record Summary(
+        @JsonProperty("shards") int shards,
+        @JsonProperty("completed") int completed,
+        @JsonProperty("running") int running,
+        @JsonProperty("stalled") int stalled,
+        @JsonProperty("pending") int pending,
+        @JsonProperty("failed") int failed,
+        @JsonProperty("interrupted") int interrupted,
+        @JsonProperty("rows") long rows,
+        @JsonProperty("eta_seconds") Long etaSeconds) {
+
+    /** Whether every shard has ended. */
+    public boolean allEnded() {
+        return running + stalled + pending == 0;
+    }
+
+    /** Whether every shard succeeded. */
+    public boolean allSucceeded() {
+        return completed == shards;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.augctl.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EtaTest {
+    @Test
+    void shardEtaFollowsItsOwnRate() {
+        assertThat(Eta.shard(0.25, 60.0)).isEqualTo(180);
+        assertThat(Eta.shard(1.0, 60.0)).isZero();
+        assertThat(Eta.shard(0.0, 60.0)).isNull();
+        assertThat(Eta.shard(null, 60.0)).isNull();
+        assertThat(Eta.shard(0.5, null)).isNull();
+    }
+
+    @Test
+    void overallIsTheLastRunningShardWhenNothingIsPending() {
+        assertThat(Eta.overall(List.of(100L, 300L), List.of(10.0, 10.0), 0, null, 2)).isEqualTo(300);
+        assertThat(Eta.overall(List.of(), List.of(), 0, null, 2)).isZero();
+    }
+
+    @Test
+    void pendingShardsQueueForFreeSlotsAtTheAverageDuration() {
+        // 2 slots, both busy for 100 s and 300 s; 3 pending shards of 200 s each:
+        // slot A: 100 -> 300 -> 500; slot B: 300 -> 500  => 500 s
+        assertThat(Eta.overall(List.of(100L, 300L), List.of(1.0, 1.0), 3, 200.0, 2)).isEqualTo(500);
+        // as many slots as shards: pending shards start now
+        assertThat(Eta.overall(List.of(100L), List.of(1.0), 2, 200.0, 3)).isEqualTo(200);
+    }
+
+    @Test
+    void runningShardWithoutProgressCountsAtTheAverageMinusItsTime() {
+        assertThat(Eta.overall(Arrays.asList(50L, null), List.of(10.0, 30.0), 0, 100.0, 2)).isEqualTo(70);
+        assertThat(Eta.overall(Arrays.asList(50L, null), List.of(10.0, 30.0), 0, null, 2)).isNull();
+        assertThat(Eta.overall(List.of(50L), List.of(10.0), 1, null, 1)).isNull();
+    }
+}
