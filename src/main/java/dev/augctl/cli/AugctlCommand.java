@@ -24,11 +24,11 @@ import picocli.CommandLine.ScopeType;
         },
         subcommands = {
             LaunchCommand.class,
+            MonitorCommand.class,
             MergeCommand.class,
             GenerateCommand.class,
             StopCommand.class,
             CompletionCommand.class,
-            MonitorCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
 public final class AugctlCommand {

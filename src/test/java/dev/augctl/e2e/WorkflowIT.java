@@ -36,8 +36,27 @@ class WorkflowIT {
     @Order(1)
     void launchWithMergeOnTheSampleProducesEveryComboAndAVerifiedManifest() throws Exception {
         Workspace ws = Workspace.create(tmp.resolve("project"));
-        PackagedJar.Result launch = ws.augctl("launch", "--num-shards", "2", "--merge");
-        assertThat(launch.exitCode()).as(launch.out() + launch.err()).isZero();
+        Path out = tmp.resolve("launch.out");
+        Process launcher = ws.start(out, "launch", "--num-shards", "2", "--merge");
+        try {
+            // While it runs, the monitor sees both shards and a running one, as a table and as JSON.
+            Workspace.await(120, "a combo started", () ->
+                    Workspace.read(ws.logs().resolve("shard_0_of_2.log")).contains(" start: "));
+            PackagedJar.Result during = ws.augctl("monitor");
+            assertThat(during.exitCode()).as(during.err()).isZero();
+            assertThat(during.out()).contains("Shard 0", "Shard 1", "Running");
+            PackagedJar.Result duringJson = ws.augctl("monitor", "--json");
+            assertThat(duringJson.exitCode()).as(duringJson.err()).isZero();
+            JsonNode snapshot = Json.mapper().readTree(duringJson.out().lines().findFirst().orElseThrow());
+            assertThat(snapshot.get("shards")).hasSize(2);
+            assertThat(snapshot.get("shards").findValuesAsText("state")).contains("running");
+            assertThat(launcher.waitFor(5, TimeUnit.MINUTES)).as("the launch ends").isTrue();
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        PackagedJar.Result launch = new PackagedJar.Result(launcher.exitValue(), Files.readString(out), "");
+        assertThat(launch.exitCode()).as(launch.out()).isZero();
         assertThat(launch.out()).contains("shard 0/2 started", "shard 1/2 succeeded", "2 shards: 2 succeeded",
                 "merged 2 shard manifests (N=2)");
 
@@ -63,6 +82,16 @@ class WorkflowIT {
         JsonNode run = Json.mapper().readTree(ws.logs().resolve("run.json").toFile());
         assertThat(run.get("state").asText()).isEqualTo("succeeded");
         assertThat(run.get("shards")).allSatisfy(s -> assertThat(s.get("state").asText()).isEqualTo("succeeded"));
+
+        // After the run, the monitor reports both shards complete with the manifest's rows.
+        long manifestRows = rows.stream().mapToLong(r -> Long.parseLong(r.get("rows"))).sum();
+        PackagedJar.Result after = ws.augctl("monitor");
+        assertThat(after.exitCode()).isZero();
+        assertThat(after.out()).contains("Completed 2/2", "Failed 0", String.format(java.util.Locale.ROOT, "Rows %,d", manifestRows));
+        JsonNode afterJson = Json.mapper().readTree(ws.augctl("monitor", "--json").out());
+        assertThat(afterJson.get("shards").findValuesAsText("state")).containsOnly("succeeded");
+        assertThat(afterJson.get("shards").findValues("rows").stream().mapToLong(JsonNode::asLong).sum())
+                .isEqualTo(manifestRows);
 
         // A second merge of the same outputs, verifying every dataset against its Parquet footer:
         // run the shards again (all combos are complete, so the worker only rewrites its manifests).
