@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Assumptions;
  * one the tests are skipped with the reason; with CI=true they fail instead, as a skipped Slurm test in
  * CI would hide that the executor was never tested.
  */
-final class SlurmCluster {
+public final class SlurmCluster {
     private SlurmCluster() {
     }
 
     /** Skips (or, in CI, fails) the calling test unless sinfo answers with a partition that is up. */
-    static void require() {
+    public static void require() {
         String why = unavailable();
         if (why == null) {
             return;
