@@ -95,7 +95,9 @@ public final class TextSimilarity {
 
         private int slot(long gram) {
             int h = (int) ((gram * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-            while (slots[h] != 0 && slots[h] != gram + 1) {
+            long stored = gram + 1;
+            long s;
+            while ((s = slots[h]) != 0 && s != stored) {
                 h = (h + 1) & mask;
             }
             return h;
@@ -110,11 +112,13 @@ public final class TextSimilarity {
             if (slots == null || y.length() < 3) {
                 return cosine3gram(original, candidate);
             }
+            char[] c = y.toCharArray();
             int[] mine = new int[counts.length];
-            long[] other = new long[y.length() - 2];
+            long[] other = new long[c.length - 2];
             int m = 0;
-            for (int k = 0; k < other.length; k++) {
-                long gram = ((long) y.charAt(k) << 32) | ((long) y.charAt(k + 1) << 16) | y.charAt(k + 2);
+            long gram = ((long) c[0] << 16) | c[1];
+            for (int k = 2; k < c.length; k++) {
+                gram = ((gram << 16) | c[k]) & 0xFFFF_FFFF_FFFFL;
                 int slot = slot(gram);
                 if (slots[slot] != 0) {
                     mine[index[slot]]++;
