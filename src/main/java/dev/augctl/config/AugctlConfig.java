@@ -81,7 +81,7 @@ public final class AugctlConfig {
                 "--cache-db", "{cache}",
                 "{force}"));
         /** JVM options for the built-in worker ({@value #BUILTIN_WORKER_TOKEN} expands with them). */
-        @JsonProperty("java_opts") public List<String> javaOpts = new ArrayList<>(List.of("-Xmx512m"));
+        @JsonProperty("java_opts") public List<String> javaOpts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m"));
         /** Extra environment variables for every shard. */
         @JsonProperty("env") public java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     }

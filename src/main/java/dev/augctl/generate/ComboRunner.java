@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,10 +32,7 @@ import java.util.concurrent.Future;
 final class ComboRunner {
     /** Rows per unit of parallel work. */
     static final int CHUNK_ROWS = 256;
-    /**
-     * Cache writes are committed in transactions of about this many entries (and at the end of a combo):
-     * random keys dirty many pages per commit, so fewer, larger commits write far less.
-     */
+    /** New cache entries are handed to the cache in batches of about this many (it commits them in larger ones). */
     static final int CACHE_BATCH = 20_000;
     static final String META = "meta.json";
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
@@ -138,7 +135,7 @@ final class ComboRunner {
         int window = 2 * settings.numProc() + 1;
         ArrayDeque<Future<VariantGenerator.Chunk>> inFlight = new ArrayDeque<>();
         Totals totals = new Totals();
-        Map<String, String> pendingCache = new HashMap<>();
+        List<AugmentCache.Entry> pendingCache = new ArrayList<>();
         Progress progress = new Progress(tag, rows);
         int submitted = 0;
         try (DatasetWriter writer = DatasetWriter.open(settings.saveFormat(), tmp, layout)) {
@@ -157,10 +154,10 @@ final class ComboRunner {
                 totals.rejected += chunk.rejected();
                 totals.attempts += chunk.attempts();
                 totals.hits += chunk.hits();
-                pendingCache.putAll(chunk.newEntries());
+                pendingCache.addAll(chunk.newEntries());
                 if (pendingCache.size() >= CACHE_BATCH) {
                     cache.putAll(pendingCache);
-                    pendingCache.clear();
+                    pendingCache = new ArrayList<>();
                 }
                 progress.rowsDone(Math.min(rows, (submitted - inFlight.size()) * CHUNK_ROWS));
             }
@@ -170,6 +167,7 @@ final class ComboRunner {
             throw e;
         }
         cache.putAll(pendingCache);
+        cache.markComplete(generator.cacheGroup());
         progress.finished();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);

@@ -27,12 +27,7 @@ public final class Seeds {
 
     /** The 64-bit seed of a material: SHA-256 of its UTF-8 bytes, first 8 bytes big-endian. */
     public static long seedOf(String material) {
-        byte[] d = sha256(material);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (d[i] & 0xff);
-        }
-        return v;
+        return bigEndian(sha256(material), 0);
     }
 
     /**
@@ -54,10 +49,29 @@ public final class Seeds {
     }
 
     static byte[] sha256(String s) {
+        return SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first 16 bytes of SHA-256 of the UTF-8 bytes, as two big-endian longs. */
+    static long[] sha256Prefix(String s) {
+        byte[] d = sha256(s);
+        return new long[] {bigEndian(d, 0), bigEndian(d, 8)};
+    }
+
+    private static long bigEndian(byte[] d, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = (v << 8) | (d[i] & 0xff);
+        }
+        return v;
+    }
+
+    /** One digest per thread: {@code MessageDigest.getInstance} costs a provider lookup per call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
+    });
 }

@@ -5,9 +5,7 @@ import dev.augctl.generate.augment.MethodSpec;
 import dev.augctl.generate.augment.Span;
 import dev.augctl.generate.augment.TextSimilarity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,9 +15,11 @@ import java.util.stream.Collectors;
  * <p>Per row, variants {@code 0..K-1} are tried in turn; each gets up to {@link #MAX_ATTEMPTS}
  * attempts. A candidate is kept when its similarity to the original is in [min, max], it differs from
  * the original and from the row's variants kept so far (a candidate with a broken surrogate pair counts
- * as equal to the original); a variant with no kept attempt is dropped and
- * counted as rejected. The work runs in rounds: each round needs one candidate per unfinished row, so
- * the candidates' cache keys are looked up in one batch per round.
+ * as equal to the original); a variant with no kept attempt is dropped and counted as rejected. A
+ * candidate made without any random draw is the same for every seed, so the row's remaining variants
+ * are dropped at once (retrying could only repeat it). The work runs in rounds: each round needs one
+ * candidate per unfinished row, so when the combo's cache group is complete the candidates' keys are
+ * looked up in one batch per round.
  */
 public final class VariantGenerator {
     /** Attempts per variant before it is dropped. */
@@ -35,6 +35,10 @@ public final class VariantGenerator {
     private final double minSim;
     private final double maxSim;
     private final AugmentCache cache;
+    private final String group;
+    private final long groupHash;
+    /** Lookups are made only when this combo once finished with this cache: otherwise all would miss. */
+    private final boolean lookups;
 
     public VariantGenerator(Combo combo, List<Augmenter> steps, InputTable input, GenerateSettings s, AugmentCache cache) {
         this.combo = combo;
@@ -47,14 +51,20 @@ public final class VariantGenerator {
         this.minSim = s.minSimilarity();
         this.maxSim = s.maxSimilarity();
         this.cache = cache;
+        this.group = signature + '\n' + seed + '\u001f' + combo.name();
+        this.groupHash = Seeds.sha256Prefix(group)[0];
+        this.lookups = cache.isComplete(group);
     }
 
     /** One kept variant of an input row. */
     public record Variant(int row, int variant, String text, double similarity) {
     }
 
-    /** The kept variants of a range (row order, then variant order), its counts and its new cache entries. */
-    public record Chunk(List<Variant> kept, int rejected, int attempts, int hits, Map<String, String> newEntries) {
+    /**
+     * The kept variants of a range (row order, then variant order), its counts and the cache entries it
+     * computed.
+     */
+    public record Chunk(List<Variant> kept, int rejected, int attempts, int hits, List<AugmentCache.Entry> newEntries) {
     }
 
     /** The method signature in cache keys: each method's type and canonical (sorted) params, in order. */
@@ -66,6 +76,18 @@ public final class VariantGenerator {
                 .collect(Collectors.joining("+"));
     }
 
+    /**
+     * The cache group of this combo: every attempt's identity (signature, seed material, text) starts
+     * with it, so it names the part of the cache that a finished run of this combo filled.
+     */
+    String cacheGroup() {
+        return group;
+    }
+
+    /** A candidate and whether it was made without any random draw (then every seed gives it). */
+    private record Candidate(String text, boolean fixed) {
+    }
+
     /** Generates the variants of rows {@code [from, to)}. */
     public Chunk generate(int from, int to) {
         int n = to - from;
@@ -73,42 +95,49 @@ public final class VariantGenerator {
         int[] attempt = new int[n];
         List<List<Variant>> kept = new ArrayList<>(n);
         Span[] spans = new Span[n];
+        TextSimilarity.Reference[] refs = new TextSimilarity.Reference[n];
         for (int i = 0; i < n; i++) {
             kept.add(new ArrayList<>(variants));
             spans[i] = protectEvidence ? Span.of(input.text(from + i), input.row(from + i)[input.evidenceIndex()]) : Span.NONE;
+            refs[i] = new TextSimilarity.Reference(input.text(from + i));
         }
         int rejected = 0;
         int attempts = 0;
         int hits = 0;
-        Map<String, String> newEntries = new LinkedHashMap<>();
-        List<Integer> pending = new ArrayList<>(n);
+        List<AugmentCache.Entry> newEntries = new ArrayList<>(n * variants);
+        int[] pending = new int[n];
         for (int i = 0; i < n; i++) {
-            pending.add(i);
+            pending[i] = i;
         }
-        while (!pending.isEmpty()) {
-            Map<String, Integer> keyOf = new LinkedHashMap<>();
-            String[] materials = new String[n];
-            String[] keys = new String[n];
-            for (int i : pending) {
+        int pendingCount = n;
+        String[] materials = new String[n];
+        long[] keys = new long[n];
+        long[] checks = new long[n];
+        while (pendingCount > 0) {
+            for (int p = 0; p < pendingCount; p++) {
+                int i = pending[p];
                 materials[i] = Seeds.material(seed, combo.name(), input.id(from + i), variant[i], attempt[i]);
-                keys[i] = Seeds.sha256Hex(signature + '\n' + materials[i] + '\n' + input.text(from + i));
-                keyOf.put(keys[i], i);
+                long[] h = Seeds.sha256Prefix(signature + '\n' + materials[i] + '\n' + input.text(from + i));
+                keys[p] = AugmentCache.key(groupHash, h[0]);
+                checks[p] = h[1];
             }
-            Map<String, String> cached = cache.getAll(keyOf.keySet());
-            List<Integer> next = new ArrayList<>(pending.size());
-            for (int i : pending) {
+            AugmentCache.Entry[] cached = lookups ? cache.lookup(keys, checks, pendingCount) : null;
+            int next = 0;
+            for (int p = 0; p < pendingCount; p++) {
+                int i = pending[p];
                 String original = input.text(from + i);
-                String candidate = cached.get(keys[i]);
+                Candidate candidate;
                 attempts++;
-                if (candidate != null) {
+                if (cached != null && cached[p] != null) {
                     hits++;
+                    candidate = new Candidate(cached[p].value(), cached[p].fixed());
                 } else {
                     candidate = augment(original, spans[i], Seeds.seedOf(materials[i]));
-                    newEntries.put(keys[i], candidate);
+                    newEntries.add(new AugmentCache.Entry(keys[p], checks[p], candidate.text(), candidate.fixed()));
                 }
-                double sim = TextSimilarity.cosine3gram(original, candidate);
-                if (accept(original, candidate, sim, kept.get(i))) {
-                    kept.get(i).add(new Variant(from + i, variant[i], candidate, sim));
+                double sim = refs[i].similarity(candidate.text());
+                if (accept(original, candidate.text(), sim, kept.get(i))) {
+                    kept.get(i).add(new Variant(from + i, variant[i], candidate.text(), sim));
                     variant[i]++;
                     attempt[i] = 0;
                 } else if (++attempt[i] == MAX_ATTEMPTS) {
@@ -116,27 +145,36 @@ public final class VariantGenerator {
                     variant[i]++;
                     attempt[i] = 0;
                 }
+                if (candidate.fixed() && variant[i] < variants) {
+                    // Every later attempt, of this variant or the next ones, would make this same candidate:
+                    // kept now, it would be a duplicate; rejected now, it would be rejected again.
+                    rejected += variants - variant[i];
+                    variant[i] = variants;
+                }
                 if (variant[i] < variants) {
-                    next.add(i);
+                    pending[next++] = i;
                 }
             }
-            pending = next;
+            pendingCount = next;
         }
         List<Variant> all = new ArrayList<>(n * variants);
         kept.forEach(all::addAll);
         return new Chunk(all, rejected, attempts, hits, newEntries);
     }
 
-    private String augment(String text, Span protect, long attemptSeed) {
+    private Candidate augment(String text, Span protect, long attemptSeed) {
         String result = text;
+        boolean drew = false;
         for (int step = 0; step < steps.size(); step++) {
             // The protected span is located again in the intermediate text; methods keep it intact.
             Span span = protect.isEmpty() || step == 0 ? protect : Span.of(result, text.substring(protect.start(), protect.end()));
-            result = steps.get(step).augment(result, span, Seeds.stream(attemptSeed, step));
+            DrawTrackingRandom rng = new DrawTrackingRandom(Seeds.stream(attemptSeed, step));
+            result = steps.get(step).augment(result, span, rng);
+            drew |= rng.drew();
         }
         // A broken surrogate pair cannot be encoded in any output format (nor stored in the cache as
         // is): such a candidate counts as "no change", which the quality filter rejects.
-        return wellFormed(result) ? result : text;
+        return new Candidate(wellFormed(result) ? result : text, !drew);
     }
 
     /** Whether every surrogate of {@code s} is part of a pair. */

@@ -220,7 +220,7 @@ class LaunchCommandTest {
         CliRunner.Result r = CliRunner.run("launch", "--dry-run", "--num-shards", "2", "--log-dir", dir.resolve("l").toString(),
                 "--input", "pom.xml", "--methods", "pom.xml");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("command: " + ProcessHandle.current().info().command().orElseThrow() + " -Xmx512m -cp ",
+        assertThat(r.out()).contains("command: " + ProcessHandle.current().info().command().orElseThrow() + " -XX:+UseSerialGC -Xms64m -Xmx512m -cp ",
                 " dev.augctl.Main generate --input pom.xml", "--shard-index 1 --num-shards 2 --cache-db data/cache/augment_shard1.db");
         assertThat(dir.resolve("l")).doesNotExist();
     }

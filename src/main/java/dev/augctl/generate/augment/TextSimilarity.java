@@ -42,6 +42,112 @@ public final class TextSimilarity {
         return Math.min(1.0, dot / Math.sqrt(norm(gx) * norm(gy)));
     }
 
+    /**
+     * An original text prepared for many comparisons: its 3-gram counts are computed once, and each
+     * candidate's grams are counted against them in a hash table (no sort). {@link #similarity} returns
+     * exactly {@code cosine3gram(original, candidate)}: the same integer dot product and norms, combined
+     * by the same floating-point expression.
+     */
+    public static final class Reference {
+        private final String original;
+        private final String lower;
+        /** Open addressing: slot holds gram + 1 (0 = empty); {@code index[slot]} its position in {@code counts}. */
+        private final long[] slots;
+        private final int[] index;
+        private final int[] counts;
+        private final long norm;
+        private final int mask;
+
+        public Reference(String original) {
+            this.original = original;
+            this.lower = original.toLowerCase(Locale.ROOT);
+            if (lower.length() < 3) {
+                slots = null;
+                index = null;
+                counts = null;
+                norm = 0;
+                mask = 0;
+                return;
+            }
+            long[] g = grams(lower);
+            int unique = 0;
+            for (int i = 0; i < g.length; i = skip(g, i)) {
+                unique++;
+            }
+            int size = Integer.highestOneBit(Math.max(4, unique * 2 - 1)) << 1;
+            slots = new long[size];
+            index = new int[size];
+            counts = new int[unique];
+            mask = size - 1;
+            long n = 0;
+            int u = 0;
+            for (int i = 0; i < g.length; ) {
+                int k = skip(g, i);
+                int slot = slot(g[i]);
+                slots[slot] = g[i] + 1;
+                index[slot] = u;
+                counts[u++] = k - i;
+                n += (long) (k - i) * (k - i);
+                i = k;
+            }
+            norm = n;
+        }
+
+        private int slot(long gram) {
+            int h = (int) ((gram * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+            long stored = gram + 1;
+            long s;
+            while ((s = slots[h]) != 0 && s != stored) {
+                h = (h + 1) & mask;
+            }
+            return h;
+        }
+
+        /** {@code cosine3gram(original, candidate)}, bit for bit. */
+        public double similarity(String candidate) {
+            String y = candidate.toLowerCase(Locale.ROOT);
+            if (lower.equals(y)) {
+                return 1.0;
+            }
+            if (slots == null || y.length() < 3) {
+                return cosine3gram(original, candidate);
+            }
+            char[] c = y.toCharArray();
+            int[] mine = new int[counts.length];
+            long[] other = new long[c.length - 2];
+            int m = 0;
+            long gram = ((long) c[0] << 16) | c[1];
+            for (int k = 2; k < c.length; k++) {
+                gram = ((gram << 16) | c[k]) & 0xFFFF_FFFF_FFFFL;
+                int slot = slot(gram);
+                if (slots[slot] != 0) {
+                    mine[index[slot]]++;
+                } else {
+                    other[m++] = gram;
+                }
+            }
+            long dot = 0;
+            long normY = 0;
+            for (int u = 0; u < counts.length; u++) {
+                dot += (long) counts[u] * mine[u];
+                normY += (long) mine[u] * mine[u];
+            }
+            if (m > 0) {
+                Arrays.sort(other, 0, m);
+                for (int i = 0; i < m; ) {
+                    int k = i + 1;
+                    while (k < m && other[k] == other[i]) {
+                        k++;
+                    }
+                    normY += (long) (k - i) * (k - i);
+                    i = k;
+                }
+            }
+            // Integers below 2^53, so these doubles equal the ones cosine3gram sums up.
+            return Math.min(1.0, (double) dot / Math.sqrt((double) norm * (double) normY));
+        }
+    }
+
     /** Sorted 3-gram codes (three UTF-16 units in one long). */
     private static long[] grams(String s) {
         if (s.isEmpty()) {

@@ -42,6 +42,7 @@ public final class WordNet {
     }
 
     private static final String DATA = "/net/sf/extjwnl/data/wordnet/wn31/res_properties.xml";
+    private static final String PROPERTIES = "/dev/augctl/generate/augment/wordnet.xml";
     private static final POS[] POS_ORDER = {POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB};
     private static final int CACHE_LIMIT = 200_000;
     private static volatile WordNet shared;
@@ -77,7 +78,8 @@ public final class WordNet {
         }
         long t0 = System.nanoTime();
         try {
-            Dictionary d = Dictionary.getDefaultResourceInstance();
+            // The data jar's own properties, but through WordNetResourceFile: it skips the files we never read.
+            Dictionary d = Dictionary.getResourceInstance(PROPERTIES);
             if (d == null) {
                 throw new JWNLException("no dictionary");
             }

@@ -105,15 +105,27 @@ final class ParquetDatasetWriter implements DatasetWriter {
             this.consumer = recordConsumer;
         }
 
+        /** The input row last written and its values as UTF-8: a row's variants come one after another. */
+        private String[] lastInput;
+        private Binary[] lastValues;
+
         @Override
         public void write(Row r) {
             List<String> columns = layout.inputColumns();
             int n = columns.size();
+            if (r.input != lastInput) {
+                lastInput = r.input;
+                lastValues = new Binary[n];
+                for (int i = 0; i < n; i++) {
+                    lastValues[i] = i == layout.textIndex() ? null : Binary.fromString(r.input[i]);
+                }
+            }
             consumer.startMessage();
             for (int i = 0; i < n; i++) {
-                string(columns.get(i), i, i == layout.textIndex() ? r.text : r.input[i]);
+                binary(columns.get(i), i, i == layout.textIndex() ? Binary.fromString(r.text) : lastValues[i]);
             }
-            string("source_id", n, r.input[layout.idIndex()]);
+            binary("source_id", n, lastValues[layout.idIndex()] != null ? lastValues[layout.idIndex()]
+                    : Binary.fromString(r.input[layout.idIndex()]));
             consumer.startField("combo", n + 1);
             consumer.addBinary(combo);
             consumer.endField("combo", n + 1);
@@ -126,9 +138,9 @@ final class ParquetDatasetWriter implements DatasetWriter {
             consumer.endMessage();
         }
 
-        private void string(String field, int index, String value) {
+        private void binary(String field, int index, Binary value) {
             consumer.startField(field, index);
-            consumer.addBinary(Binary.fromString(value));
+            consumer.addBinary(value);
             consumer.endField(field, index);
         }
     }

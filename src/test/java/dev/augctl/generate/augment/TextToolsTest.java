@@ -65,6 +65,40 @@ class TextToolsTest {
     }
 
     @Test
+    void aPreparedReferenceGivesExactlyTheSameSimilarity() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        String alphabet = "aAbBcde \u00e9\u00c9\u2014\u0130\u03a3\u03c3xyz.,'";
+        java.util.List<String> originals = new java.util.ArrayList<>(java.util.List.of(
+                "", "a", "ab", "abc", "aaaa", "I feel tired all the time", "Sleep\u2019s been fine \u2014 it's the day"));
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(60);
+            for (int k = 0; k < n; k++) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            originals.add(b.toString());
+        }
+        for (String original : originals) {
+            TextSimilarity.Reference ref = new TextSimilarity.Reference(original);
+            for (int v = 0; v < 20; v++) {
+                StringBuilder c = new StringBuilder(original);
+                int edits = r.nextInt(6);
+                for (int e = 0; e < edits; e++) {
+                    int at = c.length() == 0 ? 0 : r.nextInt(c.length() + 1);
+                    switch (r.nextInt(3)) {
+                        case 0 -> c.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                        case 1 -> { if (at < c.length()) c.deleteCharAt(at); }
+                        default -> { if (at < c.length()) c.setCharAt(at, Character.toUpperCase(c.charAt(at))); }
+                    }
+                }
+                String candidate = c.toString();
+                assertThat(ref.similarity(candidate)).as("%s | %s", original, candidate)
+                        .isEqualTo(TextSimilarity.cosine3gram(original, candidate));
+            }
+        }
+    }
+
+    @Test
     void countsFollowNlpaug() {
         assertThat(Picks.count(0.3, 1, 10, 10, 10)).isEqualTo(3);
         assertThat(Picks.count(0.3, 1, 10, 11, 10)).isEqualTo(4);
