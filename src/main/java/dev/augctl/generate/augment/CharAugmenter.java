@@ -10,23 +10,15 @@ import java.util.random.RandomGenerator;
  */
 final class CharAugmenter implements Augmenter {
     private final CharEdit edit;
-    private final double wordP;
-    private final int wordMin;
-    private final int wordMax;
-    private final double charP;
-    private final int charMin;
-    private final int charMax;
+    private final Amount words;
+    private final Amount chars;
     private final int minChar;
     private final boolean skipStopwords;
 
     CharAugmenter(CharEdit edit, Params p) {
         this.edit = edit;
-        this.wordP = p.dbl("aug_word_p");
-        this.wordMin = p.integer("aug_word_min");
-        this.wordMax = p.integer("aug_word_max");
-        this.charP = p.dbl("aug_char_p");
-        this.charMin = p.integer("aug_char_min");
-        this.charMax = p.integer("aug_char_max");
+        this.words = Amount.of(p, "aug_word_");
+        this.chars = Amount.of(p, "aug_char_");
         this.minChar = p.integer("min_char");
         this.skipStopwords = p.bool("stopwords");
     }
@@ -43,7 +35,7 @@ final class CharAugmenter implements Augmenter {
                 eligible[n++] = i;
             }
         }
-        int k = Picks.count(wordP, wordMin, wordMax, free.length, n);
+        int k = words.count(free.length, n);
         if (k == 0) {
             return text;
         }
@@ -55,7 +47,7 @@ final class CharAugmenter implements Augmenter {
 
     /** How many characters of a word to edit, given how many positions qualify. */
     int charCount(int wordLength, int available) {
-        return Picks.count(charP, charMin, charMax, wordLength, available);
+        return chars.count(wordLength, available);
     }
 
     /** No combining marks, so that an edit never separates a mark from its letter. */

@@ -9,15 +9,11 @@ import java.util.random.RandomGenerator;
  */
 final class ContractionAugmenter implements Augmenter {
     private final boolean expand;
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
 
     ContractionAugmenter(boolean expand, Params params) {
         this.expand = expand;
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
     }
 
     @Override
@@ -46,7 +42,7 @@ final class ContractionAugmenter implements Augmenter {
                 i += pieces - 1;
             }
         }
-        int k = Picks.count(p, min, max, n, n);
+        int k = amount.count(n, n);
         if (k == 0) {
             return text;
         }

@@ -9,15 +9,11 @@ import java.util.random.RandomGenerator;
  * decimals keep their number of decimals, "1,000" keeps its grouping and "05" its width.
  */
 final class NumberAugmenter implements Augmenter {
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
     private final double rel;
 
     NumberAugmenter(Params params) {
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
         this.rel = params.dbl("max_rel_change");
     }
 
@@ -31,7 +27,7 @@ final class NumberAugmenter implements Augmenter {
                 nums[n++] = i;
             }
         }
-        int k = Picks.count(p, min, max, n, n);
+        int k = amount.count(n, n);
         if (k == 0) {
             return text;
         }

@@ -10,16 +10,12 @@ final class RandomWordAugmenter implements Augmenter {
     }
 
     private final Action action;
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
     private final boolean skipStopwords;
 
     RandomWordAugmenter(Action action, Params params) {
         this.action = action;
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
         this.skipStopwords = params.bool("stopwords");
     }
 
@@ -55,7 +51,7 @@ final class RandomWordAugmenter implements Augmenter {
             return false;
         }
         int[] eligible = filtered(d, free);
-        int k = Picks.count(p, min, max, free.length, eligible.length);
+        int k = amount.count(free.length, eligible.length);
         boolean changed = false;
         for (int i : Picks.choose(eligible, k, rng)) {
             int at = Arrays.binarySearch(free, i);
@@ -71,7 +67,7 @@ final class RandomWordAugmenter implements Augmenter {
     /** Chosen words are removed with one neighbouring space; at least one word stays. */
     private boolean delete(Draft d, int[] free, RandomGenerator rng) {
         int[] eligible = filtered(d, free);
-        int k = Picks.count(p, min, max, free.length, Math.min(eligible.length, d.wordCount() - 1));
+        int k = amount.count(free.length, Math.min(eligible.length, d.wordCount() - 1));
         int[] chosen = Picks.choose(eligible, k, rng);
         for (int j = chosen.length - 1; j >= 0; j--) {
             d.removeWithSpace(chosen[j], chosen[j] + 1);
@@ -81,7 +77,7 @@ final class RandomWordAugmenter implements Augmenter {
 
     /** A run of consecutive unlocked words (and what lies between them) is removed. */
     private boolean crop(Draft d, int[] free, RandomGenerator rng) {
-        int k = Picks.count(p, min, max, free.length, Math.min(free.length, d.wordCount() - 1));
+        int k = amount.count(free.length, Math.min(free.length, d.wordCount() - 1));
         if (k == 0) {
             return false;
         }

@@ -7,15 +7,11 @@ import java.util.random.RandomGenerator;
 /** Replaces terms of the reserved-token dictionary by another term of the same group. */
 final class ReservedTokenAugmenter implements Augmenter {
     private final ReservedTokens tokens;
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
 
     ReservedTokenAugmenter(ReservedTokens tokens, Params params) {
         this.tokens = tokens;
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
     }
 
     @Override
@@ -37,7 +33,7 @@ final class ReservedTokenAugmenter implements Augmenter {
                 }
             }
         }
-        int k = Picks.count(p, min, max, n, n);
+        int k = amount.count(n, n);
         if (k == 0) {
             return text;
         }

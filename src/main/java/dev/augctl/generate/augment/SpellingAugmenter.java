@@ -6,15 +6,11 @@ import java.util.random.RandomGenerator;
 /** nlpaug's SpellingAug: words found in a misspelling table are replaced by one of their misspellings. */
 final class SpellingAugmenter implements Augmenter {
     private final WordTable table;
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
 
     SpellingAugmenter(WordTable table, Params params) {
         this.table = table;
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
     }
 
     @Override
@@ -28,7 +24,7 @@ final class SpellingAugmenter implements Augmenter {
                 eligible[n++] = i;
             }
         }
-        int k = Picks.count(p, min, max, free.length, n);
+        int k = amount.count(free.length, n);
         if (k == 0) {
             return text;
         }

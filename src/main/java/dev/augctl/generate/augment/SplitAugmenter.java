@@ -4,16 +4,12 @@ import java.util.random.RandomGenerator;
 
 /** nlpaug's SplitAug: a chosen word is split in two at a random inner position ("some where"). */
 final class SplitAugmenter implements Augmenter {
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
     private final int minChar;
     private final boolean skipStopwords;
 
     SplitAugmenter(Params params) {
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
         this.minChar = Math.max(2, params.integer("min_char"));
         this.skipStopwords = params.bool("stopwords");
     }
@@ -22,7 +18,7 @@ final class SplitAugmenter implements Augmenter {
     public String augment(String text, Span protect, RandomGenerator rng) {
         Draft d = Draft.of(text, protect);
         int[] eligible = WordOps.eligible(d, minChar, skipStopwords);
-        int k = Picks.count(p, min, max, d.freeWords().length, eligible.length);
+        int k = amount.count(d.freeWords().length, eligible.length);
         if (k == 0) {
             return text;
         }

@@ -8,16 +8,12 @@ import java.util.random.RandomGenerator;
  */
 final class TfIdfAugmenter implements Augmenter {
     private final AugmentResources resources;
-    private final double p;
-    private final int min;
-    private final int max;
+    private final Amount amount;
     private final boolean skipStopwords;
 
     TfIdfAugmenter(AugmentResources resources, Params params) {
         this.resources = resources;
-        this.p = params.dbl("aug_p");
-        this.min = params.integer("aug_min");
-        this.max = params.integer("aug_max");
+        this.amount = Amount.of(params, "aug_");
         this.skipStopwords = params.bool("stopwords");
     }
 
@@ -29,7 +25,7 @@ final class TfIdfAugmenter implements Augmenter {
         }
         Draft d = Draft.of(text, protect);
         int[] eligible = WordOps.eligible(d, 1, skipStopwords);
-        int k = Picks.count(p, min, max, d.freeWords().length, eligible.length);
+        int k = amount.count(d.freeWords().length, eligible.length);
         if (k == 0) {
             return text;
         }
