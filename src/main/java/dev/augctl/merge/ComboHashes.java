@@ -35,7 +35,13 @@ final class ComboHashes {
 
     /** True when two of the names added have the same hash: they may be equal. */
     boolean anyEqual() {
-        long[] sorted = sortByHighHalf(hashes, size);
+        return anyEqual(hashes, size);
+    }
+
+    /** True when two of the first {@code n} values are equal. */
+    static boolean anyEqual(long[] values, int n) {
+        long[] sorted = sortByHighHalf(values, n);
+        int size = n;
         int i = 0;
         while (i < size - 1) {
             int j = i + 1;

@@ -17,16 +17,25 @@ public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
     static final String REJECTED_COLUMN = "rejected";
 
-    private final boolean fastPath;
+    /** Which passes a merge may run: the normal one, and two for tests that compare the passes. */
+    enum Passes {
+        /** The fast pass; on anything unusual the reference pass instead. */
+        FAST_THEN_REFERENCE,
+        /** The reference pass alone. */
+        REFERENCE,
+        /** The fast pass alone: {@link ManifestScanner.Unusual} escapes when it declines. */
+        FAST
+    }
+
+    private final Passes passes;
 
     /** A merger that reads the manifests with {@link FastPass}, falling back to {@link ReferencePass}. */
     public ManifestMerger() {
-        this(true);
+        this(Passes.FAST_THEN_REFERENCE);
     }
 
-    /** With {@code fastPath} false, only the reference pass runs (for tests comparing the two). */
-    ManifestMerger(boolean fastPath) {
-        this.fastPath = fastPath;
+    ManifestMerger(Passes passes) {
+        this.passes = passes;
     }
 
     /**
@@ -40,11 +49,14 @@ public final class ManifestMerger {
         ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
                 settings.allowMissing());
         Columns columns = checkHeaders(found.shards(), settings);
-        MergePass pass = fastPath ? new FastPass(settings, columns) : new ReferencePass(settings, columns);
+        MergePass pass = passes == Passes.REFERENCE ? new ReferencePass(settings, columns) : new FastPass(settings, columns);
         boolean written;
         try {
             written = write(settings.target(), pass, found.shards());
         } catch (ManifestScanner.Unusual e) {
+            if (passes == Passes.FAST) {
+                throw e;
+            }
             // Something other than a plain valid manifest: the reference pass reads it, or names the problem.
             pass = new ReferencePass(settings, columns);
             written = write(settings.target(), pass, found.shards());

@@ -127,6 +127,9 @@ final class ManifestScanner {
                 }
                 continue;
             }
+            if (scanBlank) {
+                outputForm = false; // blank lines after the last record
+            }
             return false; // END
         }
     }
