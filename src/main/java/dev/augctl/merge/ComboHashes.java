@@ -1,8 +1,5 @@
 package dev.augctl.merge;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,11 +10,6 @@ import java.util.Arrays;
  * of a million names would cost a cache miss per name.
  */
 final class ComboHashes {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long P1 = 0x9E3779B185EBCA87L;
-    private static final long P2 = 0xC2B2AE3D27D4EB4FL;
-    private static final long P3 = 0x165667B19E3779F9L;
-
     private long[] hashes = new long[1 << 12];
     private int size;
 
@@ -61,25 +53,17 @@ final class ComboHashes {
         return false;
     }
 
-    /** The first {@code n} values ordered by their upper 32 bits: four stable passes of a byte each. */
+    /**
+     * The first {@code n} values ordered by their upper 32 bits: four stable counting-sort passes of a
+     * byte each. The passes are small methods, each compiled once and reused for every pass.
+     */
     private static long[] sortByHighHalf(long[] values, int n) {
         long[] src = Arrays.copyOf(values, n);
         long[] dst = new long[n];
         int[] start = new int[256];
         for (int shift = 32; shift < 64; shift += 8) {
-            Arrays.fill(start, 0);
-            for (int i = 0; i < n; i++) {
-                start[(int) (src[i] >>> shift) & 0xFF]++;
-            }
-            for (int b = 0, sum = 0; b < 256; b++) {
-                int count = start[b];
-                start[b] = sum;
-                sum += count;
-            }
-            for (int i = 0; i < n; i++) {
-                long v = src[i];
-                dst[start[(int) (v >>> shift) & 0xFF]++] = v;
-            }
+            count(src, n, shift, start);
+            scatter(src, dst, n, shift, start);
             long[] swap = src;
             src = dst;
             dst = swap;
@@ -87,26 +71,36 @@ final class ComboHashes {
         return src;
     }
 
-    /** A 64-bit hash of {@code b[from, to)}: xxHash64's round and final mix, eight bytes at a time. */
-    static long hash(byte[] b, int from, int to) {
-        long h = P3 + (to - from) * P1;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = round(h, (long) LONGS.get(b, i));
+    /** Sets {@code start[b]} to where the values whose byte at {@code shift} is {@code b} begin. */
+    private static void count(long[] values, int n, int shift, int[] start) {
+        Arrays.fill(start, 0);
+        for (int i = 0; i < n; i++) {
+            start[(int) (values[i] >>> shift) & 0xFF]++;
         }
-        long tail = 0;
-        for (int k = to - 1; k >= i; k--) {
-            tail = (tail << 8) | (b[k] & 0xFF);
+        for (int b = 0, sum = 0; b < 256; b++) {
+            int count = start[b];
+            start[b] = sum;
+            sum += count;
         }
-        h = round(h, tail);
-        h ^= h >>> 33;
-        h *= P2;
-        h ^= h >>> 29;
-        h *= P3;
-        return h ^ (h >>> 32);
     }
 
-    private static long round(long h, long word) {
-        return Long.rotateLeft(h + word * P2, 31) * P1;
+    private static void scatter(long[] src, long[] dst, int n, int shift, int[] start) {
+        for (int i = 0; i < n; i++) {
+            long v = src[i];
+            dst[start[(int) (v >>> shift) & 0xFF]++] = v;
+        }
+    }
+
+    /** A 64-bit hash of {@code b[from, to)}: FNV-1a over the bytes, then a final mix of all bits. */
+    static long hash(byte[] b, int from, int to) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = from; i < to; i++) {
+            h = (h ^ b[i]) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

@@ -107,7 +107,12 @@ final class ManifestScanner {
 
     /** Moves to the next record; false at the end of the file. The previous record goes out first. */
     boolean next() throws IOException {
-        commit();
+        if (pending) {
+            commit();
+        }
+        if (dataOffset >= 0 && plainRecord()) {
+            return true;
+        }
         while (true) {
             int end = parseRecord();
             if (end >= 0) {
@@ -132,6 +137,47 @@ final class ManifestScanner {
             }
             return false; // END
         }
+    }
+
+    /**
+     * The common case, kept small so that it is compiled early and cheaply: a record of unquoted ASCII
+     * values ending in LF, wholly in the buffer. False (nothing consumed) for anything else, which
+     * {@link #parseRecord()} then reads.
+     */
+    private boolean plainRecord() {
+        byte[] b = buf;
+        int[] starts = fieldStart;
+        int[] ends = fieldEnd;
+        int p = pos;
+        int from = p;
+        int n = 0;
+        if (b[p] == LF) {
+            return false; // a blank line, or the sentinel
+        }
+        while (true) {
+            byte c;
+            while (!SPECIAL[(c = b[p]) & 0xFF]) {
+                p++;
+            }
+            if (c != COMMA && (c != LF || p == limit) || n == starts.length) {
+                return false; // a quote, CR, non-ASCII byte, the end of the buffer, or many fields
+            }
+            starts[n] = from;
+            ends[n++] = p++;
+            from = p;
+            if (c == LF) {
+                break;
+            }
+        }
+        fields = n;
+        recordStart = pos;
+        recordEnd = p;
+        recordLine = line++;
+        rawForm = true;
+        pending = true;
+        skip = false;
+        pos = p;
+        return true;
     }
 
     /** Leaves the current record out of the output (a shard's header). */
