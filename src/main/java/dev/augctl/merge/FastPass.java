@@ -1,5 +1,7 @@
 package dev.augctl.merge;
 
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
 import dev.augctl.merge.ManifestMerger.Columns;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -33,29 +35,42 @@ final class FastPass extends MergePass {
 
     @Override
     void run(List<ShardManifest> shards, FileChannel out) throws IOException {
-        write(out, headerLine());
-        for (ShardManifest shard : shards) {
-            FileChannel in;
-            try {
-                in = FileChannel.open(shard.path(), StandardOpenOption.READ);
-            } catch (IOException e) {
-                throw new ManifestScanner.Unusual("cannot open " + shard.path()); // reported by the reference pass
+        try (Helper helper = new Helper(out)) {
+            write(out, headerLine());
+            for (ShardManifest shard : shards) {
+                merge(shard, out);
+                stats.endShard(shard);
+                helper.flush();
             }
-            try (in) {
-                ManifestScanner scanner = new ManifestScanner(in, null, BUFFER);
-                check(scanner, shard);
-                if (scanner.dataInOutputForm()) {
-                    copy(in, scanner.dataOffset(), scanner.endOffset(), out);
-                } else {
-                    reencode(in, out);
-                }
+            helper.submit(combos::anyEqual);
+            out.force(true); // what the atomic write does next anyway: meanwhile the helper checks the combos
+            if (helper.result()) {
+                throw new ManifestScanner.Unusual("two combos with the same hash"); // the reference pass compares names
             }
-            stats.endShard(shard);
-        }
-        if (combos.anyEqual()) {
-            throw new ManifestScanner.Unusual("two combos with the same hash"); // the reference pass compares names
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AugctlException(ExitCode.SIGINT, "interrupted while merging", e);
         }
         endVerification();
+    }
+
+    /** Checks one shard and appends its rows to {@code out}. */
+    private void merge(ShardManifest shard, FileChannel out) throws IOException {
+        FileChannel in;
+        try {
+            in = FileChannel.open(shard.path(), StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new ManifestScanner.Unusual("cannot open " + shard.path()); // reported by the reference pass
+        }
+        try (in) {
+            ManifestScanner scanner = new ManifestScanner(in, null, BUFFER);
+            check(scanner, shard);
+            if (scanner.dataInOutputForm()) {
+                copy(in, scanner.dataOffset(), scanner.endOffset(), out);
+            } else {
+                reencode(in, out);
+            }
+        }
     }
 
     /** Reads one shard: validates, counts and remembers every row. */
