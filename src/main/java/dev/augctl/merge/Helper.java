@@ -7,8 +7,7 @@ import java.util.concurrent.Callable;
 /**
  * A helper thread for the fast pass: it flushes the merged file to disk while the next shards are
  * read (so that the fsync before the rename has little left to write), and runs the duplicate check
- * while the main thread does that last fsync. Work is done in the order asked; a failure is thrown
- * by {@link #result}.
+ * while the main thread does that last fsync. A failure is thrown by {@link #result}.
  */
 final class Helper implements AutoCloseable {
     private final Thread thread;
@@ -32,9 +31,13 @@ final class Helper implements AutoCloseable {
         notifyAll();
     }
 
-    /** Runs {@code task} after any flush asked for before; {@link #result} waits for its value. */
+    /**
+     * Runs {@code task} next; a flush asked for but not begun is dropped (the caller is about to
+     * flush itself). {@link #result} waits for the task's value.
+     */
     synchronized void submit(Callable<Boolean> task) {
         this.task = task;
+        flushWanted = false;
         notifyAll();
     }
 
