@@ -3,92 +3,85 @@ package dev.augctl.merge;
 import java.util.Arrays;
 
 /**
- * A 64-bit hash of every combo name seen, to tell at the end whether two names may be equal. Equal
- * names have equal hashes, so a merge whose hashes are all distinct has no duplicate; an equal pair
- * is a duplicate or (about once in 10^7 merges of a million combos) a collision, and the caller then
- * checks the names themselves. Sorting one array of longs reads memory in order, where a hash table
- * of a million names would cost a cache miss per name.
+ * A 64-bit hash of every combo name seen, to tell whether two names may be equal. Equal names have
+ * equal hashes, so a merge whose hashes are all distinct has no duplicate; an equal pair is a
+ * duplicate or (about once in 10^7 merges of a million combos) a collision, and the caller then
+ * checks the names themselves. The reading thread collects a shard's hashes ({@link #add}, {@link
+ * #takeBatch}); another thread puts each batch into a set of longs ({@link #insert}) while the next
+ * shard is read.
  */
 final class ComboHashes {
-    private long[] hashes = new long[1 << 12];
-    private int size;
+    private long[] batch = new long[1 << 12];
+    private int batchSize;
 
-    /** Adds the name {@code b[from, to)}. */
+    /** Open addressing, linear probing, at most half full; 0 marks a free slot. */
+    private long[] table = new long[1 << 16];
+    private int used;
+
+    /** Adds the name {@code b[from, to)} to the current batch. */
     void add(byte[] b, int from, int to) {
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
+        if (batchSize == batch.length) {
+            batch = Arrays.copyOf(batch, batchSize * 2);
         }
-        hashes[size++] = hash(b, from, to);
+        batch[batchSize++] = hash(b, from, to);
     }
 
-    int size() {
-        return size;
-    }
-
-    /** True when two of the names added have the same hash: they may be equal. */
-    boolean anyEqual() {
-        return anyEqual(hashes, size);
-    }
-
-    /** True when two of the first {@code n} values are equal. */
-    static boolean anyEqual(long[] values, int n) {
-        long[] sorted = sortByHighHalf(values, n);
-        int size = n;
-        int i = 0;
-        while (i < size - 1) {
-            int j = i + 1;
-            while (j < size && (sorted[j] >>> 32) == (sorted[i] >>> 32)) {
-                j++;
-            }
-            if (j - i > 1) { // a run with the same upper 32 bits (rare): compare whole hashes
-                Arrays.sort(sorted, i, j);
-                for (int k = i + 1; k < j; k++) {
-                    if (sorted[k] == sorted[k - 1]) {
-                        return true;
-                    }
-                }
-            }
-            i = j;
-        }
-        return false;
+    /** The hashes added since the last call, for {@link #insert}; the batch starts again empty. */
+    long[] takeBatch() {
+        long[] taken = Arrays.copyOf(batch, batchSize);
+        batchSize = 0;
+        return taken;
     }
 
     /**
-     * The first {@code n} values ordered by their upper 32 bits: four stable counting-sort passes of a
-     * byte each. The passes are small methods, each compiled once and reused for every pass.
+     * Puts the hashes into the set; true when one of them was there already (or comes twice among
+     * them): two names may be equal. Hash 0 is stored as 1, which at worst makes two different names
+     * look alike (the caller then compares them).
      */
-    private static long[] sortByHighHalf(long[] values, int n) {
-        long[] src = Arrays.copyOf(values, n);
-        long[] dst = new long[n];
-        int[] start = new int[256];
-        for (int shift = 32; shift < 64; shift += 8) {
-            count(src, n, shift, start);
-            scatter(src, dst, n, shift, start);
-            long[] swap = src;
-            src = dst;
-            dst = swap;
+    boolean insert(long[] hashes) {
+        boolean repeat = false;
+        for (long h : hashes) {
+            if (h == 0) {
+                h = 1;
+            }
+            if ((used + 1) * 2 > table.length) {
+                grow();
+            }
+            int mask = table.length - 1;
+            for (int s = (int) h & mask; ; s = (s + 1) & mask) {
+                long there = table[s];
+                if (there == 0) {
+                    table[s] = h;
+                    used++;
+                    break;
+                }
+                if (there == h) {
+                    repeat = true;
+                    break;
+                }
+            }
         }
-        return src;
+        return repeat;
     }
 
-    /** Sets {@code start[b]} to where the values whose byte at {@code shift} is {@code b} begin. */
-    private static void count(long[] values, int n, int shift, int[] start) {
-        Arrays.fill(start, 0);
-        for (int i = 0; i < n; i++) {
-            start[(int) (values[i] >>> shift) & 0xFF]++;
-        }
-        for (int b = 0, sum = 0; b < 256; b++) {
-            int count = start[b];
-            start[b] = sum;
-            sum += count;
-        }
+    /** How many distinct hashes the set holds. */
+    int size() {
+        return used;
     }
 
-    private static void scatter(long[] src, long[] dst, int n, int shift, int[] start) {
-        for (int i = 0; i < n; i++) {
-            long v = src[i];
-            dst[start[(int) (v >>> shift) & 0xFF]++] = v;
+    private void grow() {
+        long[] bigger = new long[table.length * 2];
+        int mask = bigger.length - 1;
+        for (long h : table) {
+            if (h != 0) {
+                int s = (int) h & mask;
+                while (bigger[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                bigger[s] = h;
+            }
         }
+        table = bigger;
     }
 
     /** A 64-bit hash of {@code b[from, to)}: FNV-1a over the bytes, then a final mix of all bits. */

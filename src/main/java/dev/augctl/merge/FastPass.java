@@ -40,11 +40,12 @@ final class FastPass extends MergePass {
             for (ShardManifest shard : shards) {
                 merge(shard, out);
                 stats.endShard(shard);
+                long[] hashes = combos.takeBatch();
+                helper.submit(() -> combos.insert(hashes));
                 helper.flush();
             }
-            helper.submit(combos::anyEqual);
-            out.force(true); // what the atomic write does next anyway: meanwhile the helper checks the combos
-            if (helper.result()) {
+            out.force(true); // what the atomic write does next anyway: meanwhile the helper checks the last combos
+            if (helper.anyTrue()) {
                 throw new ManifestScanner.Unusual("two combos with the same hash"); // the reference pass compares names
             }
         } catch (InterruptedException e) {

@@ -2,20 +2,22 @@ package dev.augctl.merge;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 
 /**
- * A helper thread for the fast pass: it flushes the merged file to disk while the next shards are
- * read (so that the fsync before the rename has little left to write), and runs the duplicate check
- * while the main thread does that last fsync. A failure is thrown by {@link #result}.
+ * A helper thread for the fast pass, so that its side work overlaps with reading the next shard:
+ * checks submitted as tasks (run in order) and flushes of the merged file to disk (so that the fsync
+ * before the rename has little left to write). A failure is thrown by {@link #anyTrue}.
  */
 final class Helper implements AutoCloseable {
     private final Thread thread;
     private final FileChannel out;
+    private final ArrayDeque<Callable<Boolean>> tasks = new ArrayDeque<>();
     private boolean flushWanted;
-    private Callable<Boolean> task;
+    private boolean running;
     private boolean closed;
-    private Boolean result;
+    private boolean anyTrue;
     private Exception failure;
 
     Helper(FileChannel out) {
@@ -25,25 +27,25 @@ final class Helper implements AutoCloseable {
         thread.start();
     }
 
-    /** Asks for the output written so far to be flushed to disk (soon; requests made meanwhile merge). */
+    /** Asks for the output written so far to be flushed to disk, once no task is waiting. */
     synchronized void flush() {
         flushWanted = true;
         notifyAll();
     }
 
-    /**
-     * Runs {@code task} next; a flush asked for but not begun is dropped (the caller is about to
-     * flush itself). {@link #result} waits for the task's value.
-     */
+    /** Queues a task; {@link #anyTrue} tells whether one returned true. */
     synchronized void submit(Callable<Boolean> task) {
-        this.task = task;
-        flushWanted = false;
+        tasks.add(task);
         notifyAll();
     }
 
-    /** The submitted task's value; rethrows its failure, or that of a flush. */
-    synchronized boolean result() throws IOException, InterruptedException {
-        while (result == null && failure == null) {
+    /**
+     * Waits for every task and flush asked for; true when a task returned true. Rethrows a task's or
+     * a flush's failure: a failed fsync must not go unreported, and once reported to the helper
+     * another fsync of the same file would not report it again.
+     */
+    synchronized boolean anyTrue() throws IOException, InterruptedException {
+        while ((running || !tasks.isEmpty() || flushWanted) && failure == null) {
             wait();
         }
         if (failure instanceof IOException e) {
@@ -52,14 +54,16 @@ final class Helper implements AutoCloseable {
         if (failure != null) {
             throw new IllegalStateException(failure);
         }
-        return result;
+        return anyTrue;
     }
 
-    /** Stops the thread and waits for it (a flush under way finishes first). */
+    /** Stops the thread and waits for it: what is under way finishes, what waits is dropped. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
+            flushWanted = false;
+            tasks.clear();
             notifyAll();
         }
         try {
@@ -71,42 +75,42 @@ final class Helper implements AutoCloseable {
 
     private void loop() {
         while (true) {
-            boolean doFlush;
-            Callable<Boolean> doTask;
+            Callable<Boolean> task;
             synchronized (this) {
-                while (!flushWanted && task == null && !closed) {
+                while (!flushWanted && tasks.isEmpty() && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                if (failure != null || (closed && !flushWanted && task == null)) {
+                if (closed || failure != null) {
                     return;
                 }
-                doFlush = flushWanted;
-                doTask = doFlush ? null : task;
-                flushWanted = false;
-                if (doTask != null) {
-                    task = null;
+                task = tasks.poll();
+                running = true;
+                if (task == null) {
+                    flushWanted = false;
                 }
             }
+            boolean value = false;
+            Exception failed = null;
             try {
-                if (doFlush) {
-                    out.force(false);
+                if (task != null) {
+                    value = task.call();
                 } else {
-                    Boolean value = doTask.call();
-                    synchronized (this) {
-                        result = value;
-                        notifyAll();
-                    }
+                    out.force(false);
                 }
             } catch (Exception e) {
-                synchronized (this) {
-                    failure = e;
-                    notifyAll();
+                failed = e;
+            }
+            synchronized (this) {
+                running = false;
+                anyTrue |= value;
+                if (failed != null) {
+                    failure = failed;
                 }
-                return;
+                notifyAll();
             }
         }
     }
