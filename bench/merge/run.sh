@@ -4,15 +4,21 @@
 # (default 5), and prints the medians. Re-runnable; everything happens in a temporary folder.
 #
 #   bench/merge/run.sh [ROWS] [REPS]        (build first: mvn -B -o package -DskipTests)
+#
+# The merge runs as a user runs it: `bin/augctl merge --output-root DIR --keep-shards --config CONFIG`,
+# a fresh JVM each time, with JAVA_OPTS as set in the environment (unset: the JVM's defaults).
+# CONFIG is /dev/null (built-in defaults) unless set: CONFIG=conf/augctl.yaml adds the cost of
+# reading the shipped YAML configuration. AUGCTL_JAR chooses another jar.
 set -euo pipefail
 
 ROWS=${1:-1000000}
 REPS=${2:-5}
 SHARDS=7
 HERE=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${AUGCTL_JAR:-$HERE/target/augctl.jar}
+export AUGCTL_JAR=${AUGCTL_JAR:-$HERE/target/augctl.jar}
 JAVA=${JAVA:-java}
-[ -f "$JAR" ] || { echo "no $JAR: run 'mvn -B -o package -DskipTests' first" >&2; exit 2; }
+CONFIG=${CONFIG:-/dev/null}
+[ -f "$AUGCTL_JAR" ] || { echo "no $AUGCTL_JAR: run 'mvn -B -o package -DskipTests' first" >&2; exit 2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/augctl-merge-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -33,7 +39,8 @@ awk -v rows="$ROWS" -v n="$SHARDS" -v dir="$WORK" 'BEGIN {
     for (i = 0; i < n; i++) close(f[i]);
 }'
 SIZE=$(du -ch "$WORK"/manifest_shard*.csv | tail -1 | cut -f1)
-echo "input: $SHARDS manifests, $ROWS rows, $SIZE; $REPS repetitions; $(nproc) cores; $("$JAVA" -version 2>&1 | head -1)"
+echo "input: $SHARDS manifests, $ROWS rows, $SIZE; $REPS repetitions; $(nproc) cores; $("$JAVA" -version 2>&1 | head -1);" \
+    "config $CONFIG; JAVA_OPTS='${JAVA_OPTS:-}'"
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -45,7 +52,8 @@ for ((i = 0; i < SHARDS; i++)); do FILES+=("$WORK/manifest_shard${i}_of_${SHARDS
 MERGE_TIMES=() TAIL_TIMES=() MERGE_CPU=()
 for ((r = 1; r <= REPS; r++)); do
     t0=$(now)
-    c=$( ( "$JAVA" -jar "$JAR" merge --output-root "$WORK" --keep-shards --config /dev/null > "$WORK/stats.txt"; times ) \
+    c=$( ( (cd "$HERE" && bin/augctl merge --output-root "$WORK" --keep-shards --config "$CONFIG") > "$WORK/stats.txt"
+        times ) \
         | tail -1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
     t1=$(now)
     { head -n 1 "${FILES[0]}"; tail -q -n +2 "${FILES[@]}"; } > "$WORK/tail.csv"

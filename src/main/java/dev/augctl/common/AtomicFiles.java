@@ -1,12 +1,16 @@
 package dev.augctl.common;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers never see half of one: the content goes to a temporary file in the
@@ -23,18 +27,34 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes the content of a file through its channel (for positioned or kernel-side copies). */
+    @FunctionalInterface
+    public interface ChannelWriter {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     /** Writes {@code target} atomically; on failure the target is untouched and the temp file removed. */
     public static void write(Path target, Writer writer) throws IOException {
+        writeChannel(target, channel -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            writer.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Writes {@code target} atomically through a {@link FileChannel} opened for writing at position 0;
+     * on failure the target is untouched and the temp file removed.
+     */
+    public static void writeChannel(Path target, ChannelWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = newTempFile(dir, target.getFileName().toString());
         boolean done = false;
         try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                writer.writeTo(out);
-                out.flush();
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                writer.writeTo(channel);
                 channel.force(true);
             }
             moveIntoPlace(tmp, target);

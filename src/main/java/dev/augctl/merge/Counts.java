@@ -27,6 +27,26 @@ final class Counts {
         return value;
     }
 
+    /**
+     * The value of the non-negative decimal integer in {@code b[from, to)}, else a negative number; it
+     * accepts exactly the text {@link #parse(String)} accepts (its error kinds are not told apart).
+     */
+    static long parse(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len == 0 || len > 18) {
+            return NOT_A_NUMBER;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return NOT_A_NUMBER;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
     private static boolean digitsOnly(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -4,11 +4,7 @@ import dev.augctl.common.AtomicFiles;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.Suggest;
-import dev.augctl.merge.MergeReport.Verification;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +17,27 @@ public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
     static final String REJECTED_COLUMN = "rejected";
 
+    /** Which passes a merge may run: the normal one, and two for tests that compare the passes. */
+    enum Passes {
+        /** The fast pass; on anything unusual the reference pass instead. */
+        FAST_THEN_REFERENCE,
+        /** The reference pass alone. */
+        REFERENCE,
+        /** The fast pass alone: {@link ManifestScanner.Unusual} escapes when it declines. */
+        FAST
+    }
+
+    private final Passes passes;
+
+    /** A merger that reads the manifests with {@link FastPass}, falling back to {@link ReferencePass}. */
+    public ManifestMerger() {
+        this(Passes.FAST_THEN_REFERENCE);
+    }
+
+    ManifestMerger(Passes passes) {
+        this.passes = passes;
+    }
+
     /**
      * Merges the shard manifests under {@code settings.outputRoot()}.
      *
@@ -32,30 +49,38 @@ public final class ManifestMerger {
         ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
                 settings.allowMissing());
         Columns columns = checkHeaders(found.shards(), settings);
-        Path target = settings.target();
-        Pass pass = new Pass(settings, columns);
+        MergePass pass = passes == Passes.REFERENCE ? new ReferencePass(settings, columns) : new FastPass(settings, columns);
+        boolean written;
         try {
-            AtomicFiles.write(target, out -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                pass.run(found.shards(), writer);
-                writer.flush();
-                if (pass.verification() != null && !pass.verification().failures().isEmpty()) {
+            written = write(settings.target(), pass, found.shards());
+        } catch (ManifestScanner.Unusual e) {
+            if (passes == Passes.FAST) {
+                throw e;
+            }
+            // Something other than a plain valid manifest: the reference pass reads it, or names the problem.
+            pass = new ReferencePass(settings, columns);
+            written = write(settings.target(), pass, found.shards());
+        }
+        boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
+        return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
+                pass.stats().toStats(), pass.verification());
+    }
+
+    /** Runs the pass into a temporary file renamed to {@code target}; false (nothing written) when verification failed. */
+    private static boolean write(Path target, MergePass pass, List<ShardManifest> shards) {
+        try {
+            AtomicFiles.writeChannel(target, out -> {
+                pass.run(shards, out);
+                if (pass.verificationFailed()) {
                     throw new VerificationFailed(); // AtomicFiles removes the temporary file
                 }
             });
+            return true;
         } catch (VerificationFailed e) {
-            return report(settings, found, pass, false, false);
+            return false;
         } catch (IOException e) {
             throw AugctlException.failed("cannot write " + target + ": " + e.getMessage(), e);
         }
-        boolean deleted = !settings.keepShards() && deleteShards(found.shards(), target);
-        return report(settings, found, pass, true, deleted);
-    }
-
-    private static MergeReport report(MergeSettings settings, ShardDiscovery.Found found, Pass pass,
-                                      boolean written, boolean deleted) {
-        return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
-                pass.stats().toStats(), pass.verification());
     }
 
     private static void checkOutputName(MergeSettings settings) {
@@ -127,100 +152,6 @@ public final class ManifestMerger {
     private static final class VerificationFailed extends RuntimeException {
         VerificationFailed() {
             super(null, null, false, false);
-        }
-    }
-
-    /** One streaming pass over all shards: validate each row, count it, write it. */
-    private static final class Pass {
-        private final MergeSettings settings;
-        private final Columns columns;
-        private final MergeStats stats;
-        private final DatasetVerifier verifier;
-        /** Combo name to where it was first seen: shard position in the upper bits, line in the lower 40. */
-        private final ComboIndex seen = new ComboIndex();
-        private Verification verification;
-
-        Pass(MergeSettings settings, Columns columns) {
-            this.settings = settings;
-            this.columns = columns;
-            this.stats = new MergeStats(columns.rejected() >= 0);
-            this.verifier = settings.verify() ? new DatasetVerifier(settings.outputRoot()) : null;
-        }
-
-        MergeStats stats() {
-            return stats;
-        }
-
-        Verification verification() {
-            return verification;
-        }
-
-        void run(List<ShardManifest> shards, Writer writer) throws IOException {
-            CsvOut out = new CsvOut(writer);
-            out.record(columns.header().toArray(new String[0]));
-            try (ShardReader reader = new ShardReader(shards)) {
-                int done = 0;
-                while (done < shards.size()) {
-                    ShardReader.Batch batch = reader.next();
-                    if (batch.error() != null) {
-                        throw batch.error();
-                    }
-                    ShardManifest shard = shards.get(batch.shard());
-                    for (int i = 0; i < batch.size(); i++) {
-                        copyRow(shard, batch.shard(), batch.values()[i], batch.lines()[i], shards, out);
-                    }
-                    if (batch.endOfShard()) {
-                        stats.endShard(shard);
-                        done++;
-                    }
-                }
-            }
-            out.flush();
-            if (verifier != null) {
-                verification = verifier.result();
-            }
-        }
-
-        private void copyRow(ShardManifest shard, int pos, String[] values, long line, List<ShardManifest> shards,
-                             CsvOut out) throws IOException {
-            int width = columns.header().size();
-            if (values.length != width) {
-                throw bad(shard, line, "expected " + width + " fields as in the header, found " + values.length
-                        + " (a comma inside a value needs double quotes)");
-            }
-            String combo = values[columns.key()];
-            if (combo.isEmpty()) {
-                throw bad(shard, line, "empty value in column '" + settings.keyColumn() + "'");
-            }
-            long rows = count(shard, line, settings.rowsColumn(), values[columns.rows()]);
-            long rejected = columns.rejected() >= 0 ? count(shard, line, REJECTED_COLUMN, values[columns.rejected()]) : 0;
-            long previous = seen.putIfAbsent(combo, ((long) pos << 40) | line);
-            if (previous != ComboIndex.ABSENT) {
-                ShardManifest other = shards.get((int) (previous >>> 40));
-                throw AugctlException.badInput("combo '" + combo + "' appears twice: " + other.path() + " line "
-                        + (previous & ((1L << 40) - 1)) + " and " + shard.path() + " line " + line);
-            }
-            stats.add(combo, rows, rejected);
-            if (verifier != null) {
-                verifier.check(new DatasetVerifier.DatasetRef(shard.fileName(), line, combo, values[columns.path()], rows));
-            }
-            out.record(values);
-        }
-
-        private static long count(ShardManifest shard, long line, String column, String value) {
-            long n = Counts.parse(value);
-            if (n == Counts.NEGATIVE) {
-                throw bad(shard, line, "column '" + column + "' has negative value '" + value + "'");
-            }
-            if (n == Counts.NOT_A_NUMBER) {
-                throw bad(shard, line, "column '" + column + "' has value '" + value
-                        + "', expected a non-negative integer");
-            }
-            return n;
-        }
-
-        private static AugctlException bad(ShardManifest shard, long line, String message) {
-            return AugctlException.badInput(shard.path() + " line " + line + ": " + message);
         }
     }
 }

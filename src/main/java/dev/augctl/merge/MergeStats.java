@@ -26,7 +26,17 @@ final class MergeStats {
         this.rejectedColumn = rejectedColumn;
     }
 
+    /** A combo's name, made only when a statistic keeps it (most rows never need theirs as a string). */
+    @FunctionalInterface
+    interface ComboName {
+        String get();
+    }
+
     void add(String combo, long comboRows, long comboRejected) {
+        add(() -> combo, comboRows, comboRejected);
+    }
+
+    void add(ComboName combo, long comboRows, long comboRejected) {
         shardCombos++;
         shardRows += comboRows;
         shardRejected += comboRejected;
@@ -62,7 +72,7 @@ final class MergeStats {
             this.largest = largest;
         }
 
-        void offer(long v, String name) {
+        void offer(long v, ComboName name) {
             if (count == 0 || (largest ? v > value : v < value)) {
                 value = v;
                 count = 0;
@@ -72,7 +82,7 @@ final class MergeStats {
             }
             count++;
             if (names.size() < NAMED) {
-                names.add(name);
+                names.add(name.get());
             }
         }
 
