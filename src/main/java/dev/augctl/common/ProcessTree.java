@@ -76,19 +76,23 @@ public final class ProcessTree {
 
     /**
      * The running process with this pid AND this start time: a pid alone may have been reused by an
-     * unrelated process since it was recorded.
+     * unrelated process since it was recorded. A start time that is not an ISO-8601 instant (a
+     * hand-edited run.json) matches nothing.
      */
     public static Optional<ProcessHandle> find(Long pid, String startTime) {
         if (pid == null || startTime == null) {
             return Optional.empty();
         }
+        Instant recorded;
+        try {
+            recorded = Instant.parse(startTime.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
         return ProcessHandle.of(pid).filter(ProcessTree::running).filter(h -> {
             Optional<Instant> actual = h.info().startInstant();
-            if (actual.isEmpty()) {
-                return false;
-            }
-            Duration diff = Duration.between(Instant.parse(startTime), actual.get()).abs();
-            return diff.compareTo(START_TOLERANCE) <= 0;
+            return actual.isPresent()
+                    && Duration.between(recorded, actual.get()).abs().compareTo(START_TOLERANCE) <= 0;
         });
     }
 
@@ -133,8 +137,11 @@ public final class ProcessTree {
         return null;
     }
 
-    /** Fields of /proc/PID/stat after the command name: state, ppid, pgrp, session, ...; null if absent. */
-    private static String[] stat(long pid) {
+    /**
+     * Fields of /proc/PID/stat after the command name (which may hold spaces and parentheses):
+     * [0] state, [1] ppid, [2] pgrp, [3] session, ... [11] utime, [12] stime; null where absent.
+     */
+    public static String[] stat(long pid) {
         try {
             String s = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
             int close = s.lastIndexOf(')');

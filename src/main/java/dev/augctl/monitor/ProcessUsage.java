@@ -1,11 +1,10 @@
 package dev.augctl.monitor;
 
+import dev.augctl.common.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,33 +39,15 @@ final class ProcessUsage {
         return Files.isDirectory(PROC.resolve("self"));
     }
 
-    /** Whether {@code pid} is alive (not a zombie) and started at {@code recordedStart}, when given. */
+    /**
+     * Whether the recorded process still runs: by pid and start time ({@link ProcessTree#find}); a
+     * record without a start time is trusted by pid, since the figures are for display only.
+     */
     static boolean isSameProcess(long pid, String recordedStart) {
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        if (h.isEmpty() || !h.get().isAlive() || isZombie(pid)) {
-            return false;
-        }
         if (recordedStart == null || recordedStart.isBlank()) {
-            return true;
+            return ProcessHandle.of(pid).filter(ProcessTree::running).isPresent();
         }
-        Optional<Instant> actual = h.get().info().startInstant();
-        String s = recordedStart.trim();
-        try {
-            Instant recorded = Instant.parse(s);
-            return actual.isEmpty() || Math.abs(actual.get().toEpochMilli() - recorded.toEpochMilli()) <= 1500;
-        } catch (DateTimeParseException notAnInstant) {
-            // a number: the kernel's start time in ticks since boot, or epoch milliseconds
-        }
-        try {
-            long n = Long.parseLong(s);
-            long ticks = startTicks(pid);
-            if (n == ticks) {
-                return true;
-            }
-            return actual.isPresent() && Math.abs(actual.get().toEpochMilli() - n) <= 1500;
-        } catch (NumberFormatException e) {
-            return true; // a format we do not know: trust the pid rather than hide the figures
-        }
+        return ProcessTree.find(pid, recordedStart).isPresent();
     }
 
     /** The tree's CPU ticks and RSS now, or null when {@code pid} is gone. */
@@ -93,42 +74,13 @@ final class ProcessUsage {
         return any ? new Reading(ticks, rss, System.nanoTime()) : null;
     }
 
-    private static boolean isZombie(long pid) {
-        String s = readStat(pid);
-        int close = s == null ? -1 : s.lastIndexOf(')');
-        return close > 0 && close + 2 < s.length() && s.charAt(close + 2) == 'Z';
-    }
-
-    private static long startTicks(long pid) {
-        String[] f = fields(readStat(pid));
-        return f == null || f.length < 20 ? -1 : Long.parseLong(f[19]);
-    }
-
     /** {utime + stime} of one process, or null. */
     private static long[] stat(long pid) {
-        String[] f = fields(readStat(pid));
+        String[] f = ProcessTree.stat(pid);
         if (f == null || f.length < 13) {
             return null;
         }
-        // after "pid (comm) ": state is field 0, utime 11, stime 12
         return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12])};
-    }
-
-    /** The fields after the command name (which may hold spaces and parentheses). */
-    private static String[] fields(String stat) {
-        if (stat == null) {
-            return null;
-        }
-        int close = stat.lastIndexOf(')');
-        return close < 0 ? null : stat.substring(close + 2).trim().split(" ");
-    }
-
-    private static String readStat(long pid) {
-        try {
-            return Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.US_ASCII);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static long rssBytes(long pid) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.augctl.PackagedJar;
 import dev.augctl.common.Json;
+import dev.augctl.common.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class WorkflowIT {
         for (JsonNode shard : run.get("shards")) {
             if (shard.hasNonNull("pid")) {
                 ProcessHandle.of(shard.get("pid").asLong()).ifPresent(p ->
-                        assertThat(p.isAlive() && !isZombie(p.pid())).as("shard pid " + p.pid() + " left running").isFalse());
+                        assertThat(ProcessTree.running(p)).as("shard pid " + p.pid() + " left running").isFalse());
             }
         }
         assertThat(noWorkerOf(ws.dir)).as("no worker of this workspace still runs").isTrue();
@@ -181,16 +182,10 @@ class WorkflowIT {
         return n;
     }
 
-    private static boolean isZombie(long pid) {
-        String stat = Workspace.read(Path.of("/proc/" + pid + "/stat"));
-        int close = stat.lastIndexOf(')');
-        return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) == 'Z';
-    }
-
     /** Whether no live process has this workspace as its working directory's command-line argument. */
     private static boolean noWorkerOf(Path dir) {
         return ProcessHandle.allProcesses()
-                .filter(p -> !isZombie(p.pid()))
+                .filter(ProcessTree::running)
                 .noneMatch(p -> p.info().commandLine().map(c -> c.contains(" generate ")).orElse(false)
                         && cwd(p.pid()).equals(dir.toString()));
     }
