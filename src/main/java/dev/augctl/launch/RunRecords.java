@@ -1,12 +1,10 @@
 package dev.augctl.launch;
 
+import dev.augctl.common.HostName;
 import dev.augctl.common.ProcessTree;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import dev.augctl.run.ShardState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,7 +19,7 @@ final class RunRecords {
         s.executor = executor;
         s.launcherPid = ProcessHandle.current().pid();
         s.launcherStartTime = ProcessTree.startTime(ProcessHandle.current());
-        s.host = hostName();
+        s.host = HostName.get();
         s.startedAt = Instant.now().toString();
         s.numShards = settings.numShards;
         s.jobs = settings.jobs;
@@ -72,18 +70,4 @@ final class RunRecords {
         r.endedAt = now.toString();
         r.message = message;
     }
-
-    /** The host name without a DNS lookup (which can hang on a misconfigured machine). */
-    static String hostName() {
-        String name = System.getenv("HOSTNAME");
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
 }

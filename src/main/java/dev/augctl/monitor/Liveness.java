@@ -1,5 +1,6 @@
 package dev.augctl.monitor;
 
+import dev.augctl.common.HostName;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 

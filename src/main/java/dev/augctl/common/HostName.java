@@ -1,33 +1,33 @@
-package dev.augctl.monitor;
+package dev.augctl.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** This machine's host name, read without a DNS lookup. */
-final class HostName {
+/**
+ * This machine's host name, as recorded in run.json by the launcher and compared by the monitor:
+ * one reading for both, without a DNS lookup (which can hang on a misconfigured machine).
+ */
+public final class HostName {
     private HostName() {
     }
 
-    static String get() {
+    /** The kernel's host name (Linux), else $HOSTNAME, else null. */
+    public static String get() {
         try {
             return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
         } catch (IOException | RuntimeException e) {
             String env = System.getenv("HOSTNAME");
-            if (env != null) {
-                return env;
-            }
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (IOException ex) {
-                return "";
-            }
+            return env == null || env.isBlank() ? null : env.trim();
         }
     }
 
     /** Whether two names are the same host ("node1" and "node1.cluster" are). */
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
         return shortName(a).equals(shortName(b));
     }
 
