@@ -16,6 +16,11 @@ public final class ShellQuote {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {
             return word;
         }
+        return always(word);
+    }
+
+    /** One word, always in single quotes (for generated scripts, where uniform quoting reads best). */
+    public static String always(String word) {
         return "'" + word.replace("'", "'\"'\"'") + "'";
     }
 

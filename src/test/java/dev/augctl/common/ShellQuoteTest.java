@@ -31,4 +31,10 @@ class ShellQuoteTest {
         l.add(last);
         return l;
     }
+
+    @Test
+    void alwaysQuotesEvenSafeWordsAndEscapesSingleQuotes() {
+        org.assertj.core.api.Assertions.assertThat(ShellQuote.always("plain")).isEqualTo("'plain'");
+        org.assertj.core.api.Assertions.assertThat(ShellQuote.always("it's")).isEqualTo("'it'\"'\"'s'");
+    }
 }

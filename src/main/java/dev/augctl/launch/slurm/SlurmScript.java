@@ -30,30 +30,30 @@ final class SlurmScript {
         b.append('\n');
         b.append("i=\"${SLURM_ARRAY_TASK_ID:?submit this script with sbatch --array}\"\n");
         b.append("task=\"${SLURM_ARRAY_JOB_ID}_$i\"\n");
-        b.append("status_dir=").append(q(SlurmStatus.statusDir(s.logDir).toString())).append('\n');
+        b.append("status_dir=").append(ShellQuote.always(SlurmStatus.statusDir(s.logDir).toString())).append('\n');
         Map<String, String> shared = sharedEnv(attempts);
         b.append("case \"$i\" in\n");
         for (Attempt a : attempts) {
             b.append(a.spec().index()).append(")\n");
             b.append("  attempt=").append(a.number()).append('\n');
-            b.append("  log=").append(q(s.workDir.resolve(a.spec().log()).toString())).append('\n');
-            b.append("  shown=").append(q(ShellQuote.join(a.spec().argv()))).append('\n');
+            b.append("  log=").append(ShellQuote.always(s.workDir.resolve(a.spec().log()).toString())).append('\n');
+            b.append("  shown=").append(ShellQuote.always(ShellQuote.join(a.spec().argv()))).append('\n');
             new java.util.TreeMap<>(a.spec().env()).forEach((k, v) -> {
                 if (!shared.containsKey(k)) {
-                    b.append("  export ").append(k).append('=').append(q(v)).append('\n');
+                    b.append("  export ").append(k).append('=').append(ShellQuote.always(v)).append('\n');
                 }
             });
             b.append("  set --");
             for (String word : a.spec().argv()) {
-                b.append(' ').append(q(word));
+                b.append(' ').append(ShellQuote.always(word));
             }
             b.append("\n  ;;\n");
         }
         b.append("*)\n  echo \"augctl: job array task $i is not a shard of this job\" >&2\n  exit 2\n  ;;\nesac\n");
-        shared.forEach((k, v) -> b.append("export ").append(k).append('=').append(q(v)).append('\n'));
+        shared.forEach((k, v) -> b.append("export ").append(k).append('=').append(ShellQuote.always(v)).append('\n'));
         b.append('\n');
         b.append("now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }\n");
-        b.append("printf '%s%s attempt %s at %s: %s =====\\n' ").append(q(ShardLog.SEPARATOR_PREFIX))
+        b.append("printf '%s%s attempt %s at %s: %s =====\\n' ").append(ShellQuote.always(ShardLog.SEPARATOR_PREFIX))
                 .append(" \"shard $i/").append(s.numShards).append("\" \"$attempt\" \"$(now)\" \"$shown\" >> \"$log\"\n");
         b.append("""
                 # The worker runs in the background so that SIGTERM (scancel, time limit) reaches this
@@ -86,10 +86,5 @@ final class SlurmScript {
             shared.remove("AUGCTL_SHARD_INDEX");
         }
         return shared;
-    }
-
-    /** Always single-quoted, so that nothing in a word is expanded by the shell. */
-    static String q(String word) {
-        return "'" + word.replace("'", "'\"'\"'") + "'";
     }
 }
