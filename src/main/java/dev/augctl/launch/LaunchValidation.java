@@ -1,6 +1,7 @@
 package dev.augctl.launch;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.generate.augment.MethodsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,10 @@ public final class LaunchValidation {
         }
         if (template.uses("methods")) {
             requireFile("methods", s.config.methods);
+            if (template.usesBuiltinWorker()) {
+                // Every shard of the built-in worker would fail on a bad methods file: say it once, now.
+                MethodsFile.load(s.config.methods);
+            }
         }
         List<String> argv = template.argv(0, s.numShards, Path.of("log"), Path.of("cache"));
         if (argv.isEmpty()) {

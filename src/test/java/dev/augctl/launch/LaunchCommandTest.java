@@ -218,11 +218,24 @@ class LaunchCommandTest {
     @Test
     void dryRunOfTheBuiltInWorkerResolvesThisJava() throws IOException {
         CliRunner.Result r = CliRunner.run("launch", "--dry-run", "--num-shards", "2", "--log-dir", dir.resolve("l").toString(),
-                "--input", "pom.xml", "--methods", "pom.xml");
+                "--input", "pom.xml", "--methods", "conf/augment_methods.yaml");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("command: " + ProcessHandle.current().info().command().orElseThrow() + " -XX:+UseSerialGC -Xms64m -Xmx512m -cp ",
                 " dev.augctl.Main generate --input pom.xml", "--shard-index 1 --num-shards 2 --cache-db data/cache/augment_shard1.db");
         assertThat(dir.resolve("l")).doesNotExist();
+    }
+
+    @Test
+    void aBadMethodsFileOfTheBuiltInWorkerIsOneErrorBeforeAnyShardStarts() throws IOException {
+        Path methods = Files.writeString(dir.resolve("methods.yaml"), "methods:\n  - name: kb\n    type: keybord\n");
+        CliRunner.Result r = CliRunner.run("launch", "--num-shards", "2", "--log-dir", dir.resolve("l").toString(),
+                "--input", "pom.xml", "--methods", methods.toString());
+        assertError(r, methods + ":3: method 'kb': unknown type 'keybord'", "did you mean 'keyboard'?");
+        assertThat(dir.resolve("l")).doesNotExist();
+
+        // A worker of one's own reads its methods file its own way: launch only checks that it exists.
+        LaunchFixture f = fixture(2, "/bin/sh", worker("exit.sh"), "{shard}", "{methods}");
+        assertThat(launch(f, "--dry-run", "--methods", methods.toString()).exitCode()).isZero();
     }
 
     @Test
