@@ -1,13 +1,11 @@
 package dev.augctl.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.augctl.common.AtomicFiles;
 import dev.augctl.common.AugctlException;
-import dev.augctl.common.Json;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,33 +14,32 @@ import java.util.Optional;
 /**
  * The launcher's run state, {@code logs/augment/run.json}: what was launched, where, and how each
  * shard is doing. Written atomically by the launcher on every change; read by monitor and stop.
- * The schema is documented in docs/RUN_STATE.md.
+ * The schema is documented in docs/RUN_STATE.md; {@link RunStateJson} reads and writes it.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public final class RunState {
     public static final int SCHEMA = 1;
 
-    @JsonProperty("schema") public int schema = SCHEMA;
+    public int schema = SCHEMA;
     /** {@code local} or {@code slurm}. */
-    @JsonProperty("executor") public String executor = "local";
+    public String executor = "local";
     /** The overall state: running while the launcher works, then succeeded, failed or interrupted. */
-    @JsonProperty("state") public String state = "running";
-    @JsonProperty("launcher_pid") public Long launcherPid;
-    @JsonProperty("launcher_start_time") public String launcherStartTime;
-    @JsonProperty("host") public String host;
-    @JsonProperty("started_at") public String startedAt;
-    @JsonProperty("ended_at") public String endedAt;
-    @JsonProperty("num_shards") public int numShards;
-    @JsonProperty("jobs") public int jobs;
+    public String state = "running";
+    public Long launcherPid;
+    public String launcherStartTime;
+    public String host;
+    public String startedAt;
+    public String endedAt;
+    public int numShards;
+    public int jobs;
     /** Seconds the launcher waits between SIGTERM and SIGKILL when it stops shards. */
-    @JsonProperty("grace_period") public double gracePeriod;
+    public double gracePeriod;
     /** The signal that interrupted the launcher ("SIGINT", "SIGTERM"), when one did. */
-    @JsonProperty("signal") public String signal;
-    @JsonProperty("config") public String config;
-    @JsonProperty("output_root") public String outputRoot;
+    public String signal;
+    public String config;
+    public String outputRoot;
     /** The scheduler's job id (Slurm), when there is one. */
-    @JsonProperty("job_id") public String jobId;
-    @JsonProperty("shards") public List<ShardRecord> shards = new ArrayList<>();
+    public String jobId;
+    public List<ShardRecord> shards = new ArrayList<>();
 
     /** Reads {@code run.json}, or empty when there is none. A corrupt file is a clear error. */
     public static Optional<RunState> read(Path file) {
@@ -50,7 +47,9 @@ public final class RunState {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.mapper().readValue(file.toFile(), RunState.class));
+            return Optional.of(RunStateJson.read(Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed since the check above
         } catch (JsonProcessingException e) {
             throw AugctlException.badInput(file + ": not a valid run state: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -60,8 +59,7 @@ public final class RunState {
 
     /** Writes this state to {@code file} atomically. */
     public void write(Path file) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(this);
-        AtomicFiles.write(file, out -> out.write(bytes));
+        AtomicFiles.write(file, out -> RunStateJson.write(this, out));
     }
 
     /** The record of shard {@code index}, if this run has it. */

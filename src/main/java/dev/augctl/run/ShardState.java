@@ -1,7 +1,5 @@
 package dev.augctl.run;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The life of one shard, as recorded in {@code run.json}. */
@@ -13,12 +11,12 @@ public enum ShardState {
         return this == SUCCEEDED || this == FAILED || this == INTERRUPTED;
     }
 
-    @JsonValue
+    /** The name in run.json (lower case). */
     public String json() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
+    /** The state named {@code value} in run.json, in any case. */
     public static ShardState parse(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
