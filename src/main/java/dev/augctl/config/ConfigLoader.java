@@ -1,24 +1,18 @@
 package dev.augctl.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.augctl.common.AugctlException;
-import dev.augctl.common.Suggest;
+import dev.augctl.common.YamlNodes;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code conf/augctl.yaml} strictly: an unknown key names the nearest valid one, a wrong type
@@ -45,22 +39,23 @@ public final class ConfigLoader {
             }
             return validate(new AugctlConfig(), file);
         }
-        AugctlConfig config;
-        try {
-            if (Files.size(file) == 0 || Files.readString(file).isBlank()) {
-                config = new AugctlConfig();
-            } else {
-                config = mapper().readValue(file.toFile(), AugctlConfig.class);
-                if (config == null) {
-                    config = new AugctlConfig();
-                }
-            }
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = YamlNodes.compose(reader);
         } catch (NoSuchFileException e) {
             throw AugctlException.badInput("config file not found: " + file);
-        } catch (JsonProcessingException e) {
-            throw AugctlException.badInput(describe(file, e), e);
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? ""
+                    : ": line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
+            throw AugctlException.badInput(file + where + ": invalid YAML: " + e.getProblem(), e);
+        } catch (YAMLException e) {
+            throw AugctlException.badInput(file + ": invalid YAML: " + e.getMessage(), e);
         } catch (IOException e) {
             throw AugctlException.badInput("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        AugctlConfig config = new AugctlConfig();
+        if (root != null && !YamlNodes.isNull(root)) {
+            new YamlBinder(file).bind(root, config, "");
         }
         return validate(config, file);
     }
@@ -102,21 +97,16 @@ public final class ConfigLoader {
         if (c.maxRetries < 0) {
             errors.add("max_retries must be >= 0, got " + c.maxRetries);
         }
-        if (c.worker == null || c.worker.command == null || c.worker.command.isEmpty()) {
+        if (c.worker.command.isEmpty()) {
             errors.add("worker.command must be a non-empty list");
         }
-        if (c.merge == null || c.monitor == null || c.slurm == null) {
-            errors.add("merge, monitor and slurm must be mappings when given");
-        }
-        if (c.slurm != null && !(c.slurm.pollInterval > 0)) {
+        if (!(c.slurm.pollInterval > 0)) {
             errors.add("slurm.poll_interval must be > 0 seconds, got " + c.slurm.pollInterval);
         }
-        if (c.merge != null) {
-            checkName(errors, "merge.output_name", c.merge.outputName);
-            checkName(errors, "merge.key_column", c.merge.keyColumn);
-            checkName(errors, "merge.rows_column", c.merge.rowsColumn);
-            checkName(errors, "merge.path_column", c.merge.pathColumn);
-        }
+        checkName(errors, "merge.output_name", c.merge.outputName);
+        checkName(errors, "merge.key_column", c.merge.keyColumn);
+        checkName(errors, "merge.rows_column", c.merge.rowsColumn);
+        checkName(errors, "merge.path_column", c.merge.pathColumn);
         if (!errors.isEmpty()) {
             throw AugctlException.badInput(file + ": " + errors.get(0));
         }
@@ -124,90 +114,8 @@ public final class ConfigLoader {
     }
 
     private static void checkName(List<String> errors, String key, String value) {
-        if (value == null || value.isBlank()) {
+        if (value.isBlank()) {
             errors.add(key + " must be a non-empty string");
         }
-    }
-
-    private static ObjectMapper mapper() {
-        return YAMLMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-    }
-
-    private static String describe(Path file, JsonProcessingException e) {
-        String where = file + where(e.getLocation());
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = u.getKnownPropertyIds().stream().map(Object::toString)
-                    .sorted().collect(Collectors.toList());
-            String key = keyPath(u.getPath(), u.getPropertyName());
-            String nearest = Suggest.nearest(u.getPropertyName(), known);
-            return where + ": unknown key '" + key + "'"
-                    + (nearest != null ? " (did you mean '" + nearest + "'?)" : " (valid keys: " + String.join(", ", known) + ")");
-        }
-        if (e instanceof InvalidFormatException f) {
-            return where + ": key '" + keyPath(f.getPath(), null) + "' has invalid value '" + f.getValue()
-                    + "' (expected " + typeName(f.getTargetType()) + ")";
-        }
-        if (e instanceof MismatchedInputException m) {
-            return where + ": key '" + keyPath(m.getPath(), null) + "' has invalid value " + currentValue(file, m)
-                    + "(expected " + typeName(m.getTargetType()) + ")";
-        }
-        return where + ": invalid YAML: " + e.getOriginalMessage();
-    }
-
-    /** The offending value, quoted, found by walking the error's key path in the file; "" if not a scalar. */
-    private static String currentValue(Path file, MismatchedInputException e) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = mapper().readTree(file.toFile());
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
-            }
-            return node.isValueNode() && !node.isMissingNode() ? "'" + node.asText() + "' " : "";
-        } catch (IOException | RuntimeException ignored) {
-            return ""; // the message still names the key and the expected type
-        }
-    }
-
-    private static String where(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return ": line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String keyPath(List<JsonMappingException.Reference> path, String last) {
-        List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference ref : path) {
-            parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
-        }
-        if (last != null && (parts.isEmpty() || !parts.get(parts.size() - 1).equals(last))) {
-            parts.add(last);
-        }
-        return String.join(".", parts).replace(".[", "[");
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "an integer";
-        }
-        if (type == double.class || type == Double.class) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type == String.class || type == Path.class) {
-            return "a string";
-        }
-        return "a mapping";
     }
 }
