@@ -1,22 +1,30 @@
 package dev.augctl.monitor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.Suggest;
+import dev.augctl.common.YamlNodes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The regexes that read a shard's log, by kind of line ({@code conf/monitor.yaml}). Each key holds
@@ -60,9 +68,10 @@ public final class PatternSet {
 
     /** The built-in set. */
     public static PatternSet defaults() {
-        try (InputStream in = PatternSet.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            return parse(new YAMLMapper().readTree(in), null, "built-in patterns");
-        } catch (IOException e) {
+        try (InputStream in = PatternSet.class.getResourceAsStream(DEFAULTS_RESOURCE);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(YamlNodes.compose(reader), null, "built-in patterns");
+        } catch (IOException | YAMLException e) {
             throw new IllegalStateException("cannot read the built-in monitor patterns", e);
         }
     }
@@ -78,34 +87,42 @@ public final class PatternSet {
             }
             return defaults();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = YamlNodes.compose(reader);
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? "" : ": line " + (e.getProblemMark().getLine() + 1);
+            throw AugctlException.badInput(file + where + ": invalid YAML: " + e.getProblem(), e);
+        } catch (IOException | YAMLException e) {
             throw AugctlException.badInput(file + ": invalid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         return parse(root, defaults(), file.toString());
     }
 
-    private static PatternSet parse(JsonNode root, PatternSet fallback, String source) {
-        if (root != null && !root.isMissingNode() && !root.isNull() && !root.isObject()) {
-            throw AugctlException.badInput(source + ": expected a mapping of pattern keys to regexes");
+    private static PatternSet parse(Node root, PatternSet fallback, String source) {
+        boolean empty = root == null || YamlNodes.isNull(root);
+        if (!empty && !(root instanceof MappingNode)) {
+            throw AugctlException.badInput(source + ": line " + YamlNodes.line(root) + ": expected a mapping of pattern keys to regexes");
         }
         Map<String, Kind> byKey = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
             byKey.put(k.key, k);
         }
         Map<Kind, List<LinePattern>> result = new java.util.EnumMap<>(Kind.class);
-        if (root != null && root.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                Kind kind = byKey.get(e.getKey());
+        if (root instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String key = YamlNodes.scalar(t.getKeyNode());
+                Kind kind = key == null ? null : byKey.get(key);
+                String at = source + ": line " + YamlNodes.line(t.getKeyNode());
                 if (kind == null) {
-                    String near = Suggest.nearest(e.getKey(), byKey.keySet());
-                    throw AugctlException.badInput(source + ": unknown pattern key '" + e.getKey() + "'"
+                    String near = key == null ? null : Suggest.nearest(key, byKey.keySet());
+                    throw AugctlException.badInput(at + ": unknown pattern key '" + key + "'"
                             + (near != null ? " (did you mean '" + near + "'?)" : " (keys: " + String.join(", ", byKey.keySet()) + ")"));
                 }
-                result.put(kind, compile(kind, e.getValue(), source));
+                if (result.containsKey(kind)) {
+                    throw AugctlException.badInput(at + ": pattern '" + key + "' is given twice");
+                }
+                result.put(kind, compile(kind, t.getValueNode(), source));
             }
         }
         for (Kind k : Kind.values()) {
@@ -116,24 +133,27 @@ public final class PatternSet {
         return new PatternSet(result, source);
     }
 
-    private static List<LinePattern> compile(Kind kind, JsonNode value, String source) {
-        List<String> regexes = new ArrayList<>();
-        if (value.isTextual()) {
-            regexes.add(value.asText());
-        } else if (value.isArray()) {
-            for (JsonNode n : value) {
-                if (!n.isTextual()) {
-                    throw AugctlException.badInput(source + ": pattern '" + kind.key + "': every entry must be a string (a regex), got " + n);
+    private static List<LinePattern> compile(Kind kind, Node value, String source) {
+        String at = source + ": line " + YamlNodes.line(value);
+        List<Node> regexes = new ArrayList<>();
+        if (isText(value)) {
+            regexes.add(value);
+        } else if (value instanceof SequenceNode list) {
+            for (Node n : list.getValue()) {
+                if (!isText(n)) {
+                    throw AugctlException.badInput(source + ": line " + YamlNodes.line(n) + ": pattern '" + kind.key
+                            + "': every entry must be a string (a regex), got " + describe(n));
                 }
-                regexes.add(n.asText());
+                regexes.add(n);
             }
-        } else if (!value.isNull()) {
-            throw AugctlException.badInput(source + ": pattern '" + kind.key + "' must be a regex or a list of regexes, got " + value);
+        } else if (!YamlNodes.isNull(value)) {
+            throw AugctlException.badInput(at + ": pattern '" + kind.key + "' must be a regex or a list of regexes, got " + describe(value));
         }
         List<LinePattern> out = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
-            String re = regexes.get(i);
-            String where = source + ": pattern '" + kind.key + "'" + (regexes.size() > 1 ? " [" + i + "]" : "");
+            String re = YamlNodes.scalar(regexes.get(i));
+            String where = source + ": line " + YamlNodes.line(regexes.get(i)) + ": pattern '" + kind.key + "'"
+                    + (regexes.size() > 1 ? " [" + i + "]" : "");
             Pattern p;
             try {
                 p = Pattern.compile(re);
@@ -154,6 +174,21 @@ public final class PatternSet {
             out.add(new LinePattern(kind.key, re, p, info));
         }
         return List.copyOf(out);
+    }
+
+    /** A string scalar: quoted, or plain text that YAML does not read as a number, boolean or null. */
+    private static boolean isText(Node n) {
+        return n instanceof ScalarNode s && s.getTag().equals(Tag.STR);
+    }
+
+    private static String describe(Node n) {
+        if (n instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (n instanceof SequenceNode) {
+            return "a list";
+        }
+        return YamlNodes.isNull(n) ? "null" : YamlNodes.scalar(n);
     }
 
     private static String describe(List<Set<String>> required) {

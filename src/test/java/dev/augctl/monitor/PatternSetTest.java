@@ -92,4 +92,13 @@ class PatternSetTest {
         rejects("error: {a: 1}\n", "pattern 'error' must be a regex or a list");
         rejects("error: [1]\n", "every entry must be a string");
     }
+
+    @Test
+    void errorsNameTheLineOfTheEntry() throws IOException {
+        rejects("shard_complete: 'done'\nprogress:\n  - 'ok (?<percent>\\d+)%'\n  - 'broken (?<done>\\d+'\n",
+                ": line 4: pattern 'progress' [1]: invalid regex");
+        rejects("error: 'x'\ncombo_strat: 'x (?<name>\\S+)'\n", ": line 2: unknown pattern key 'combo_strat'");
+        rejects("error: 'x'\nerror: 'y'\n", ": line 2: pattern 'error' is given twice");
+        rejects("error: 'x'\nprogress: [\n", ": line 3: invalid YAML");
+    }
 }
