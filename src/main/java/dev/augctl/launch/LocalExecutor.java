@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,7 +25,7 @@ public final class LocalExecutor implements ShardExecutor {
     @Override
     public RunningShard start(ShardSpec spec) throws IOException {
         // setsid execs the worker in place (the forked child is not a group leader, so setsid does
-        // not fork again): the pid Java sees is the worker's, and it leads its own group (checked below).
+        // not fork again): the pid Java sees is the worker's, and it leads its own group.
         List<String> command = new ArrayList<>();
         boolean ownGroup = SETSID.canExecute();
         if (ownGroup) {
@@ -55,38 +54,16 @@ public final class LocalExecutor implements ShardExecutor {
         LocalShard(Process process, boolean ownGroup) {
             this.process = process;
             this.startTime = ProcessTree.startTime(process.toHandle());
-            // Only a group the worker leads is ours to signal; otherwise rely on the tree snapshot.
-            this.groupId = ownGroup && leadsOwnGroup(process) ? process.pid() : null;
+            // Through setsid the worker leads a group (and session) whose id is its pid. Right after
+            // the fork it may not have called setsid() yet; nobody waits for that here: a stop
+            // signals the group only once one of the tree's processes is in it (TreeStopper), and
+            // signals every process of the tree by pid anyway.
+            this.groupId = ownGroup ? process.pid() : null;
             // Process.onExit waits for (and reaps) our own child: a zombie does not count as running.
             this.exit = process.onExit().thenApply(p -> {
                 int code = p.exitValue();
                 return new ShardExit(code, code > 128 ? ProcessTree.signalName(code) : null);
             });
-        }
-
-        /**
-         * Waits (briefly) for setsid to have made the worker a group leader: right after the fork the
-         * pid exists but has not yet called setsid().
-         */
-        private static boolean leadsOwnGroup(Process process) {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                OptionalLong pgid = ProcessTree.processGroup(process.pid());
-                if (pgid.isEmpty()) {
-                    return false; // no /proc: nothing to check against
-                }
-                if (pgid.getAsLong() == process.pid()) {
-                    return true;
-                }
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return false;
         }
 
         @Override
