@@ -47,6 +47,28 @@ class LauncherScriptIT {
     }
 
     @Test
+    void binScriptRunsLaunchAndStopWithTheQuickCompilerOnlyAndJavaOptsWin() throws Exception {
+        Path script = PackagedJar.home().resolve("bin/augctl");
+        Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        PackagedJar.Result launch = PackagedJar.exec(tmp, flags, List.of(script.toString(), "-v", "launch", "--help"));
+        assertThat(launch.exitCode()).isZero();
+        assertThat(launch.out()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        PackagedJar.Result stop = PackagedJar.exec(tmp, flags, List.of(script.toString(), "stop", "--help"));
+        assertThat(stop.out()).contains("-XX:TieredStopAtLevel=1");
+
+        // Commands that compute (merge, monitor, generate) keep the optimizing compiler.
+        PackagedJar.Result merge = PackagedJar.exec(tmp, flags, List.of(script.toString(), "merge", "--help"));
+        assertThat(merge.exitCode()).isZero();
+        assertThat(merge.out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+
+        PackagedJar.Result overridden = PackagedJar.exec(tmp,
+                Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseParallelGC -XX:TieredStopAtLevel=4"),
+                List.of(script.toString(), "launch", "--help"));
+        assertThat(overridden.out()).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4")
+                .doesNotContain("-XX:+UseSerialGC", "TieredStopAtLevel=1");
+    }
+
+    @Test
     void binScriptWithoutAJarSaysHowToBuildIt() throws Exception {
         Path home = tmp.resolve("empty");
         Files.createDirectories(home.resolve("bin"));
