@@ -110,6 +110,28 @@ final class LaunchFixture implements AutoCloseable {
         }
     }
 
+    /** The running processes (zombies excluded) whose session is one of {@code sessions}, as "pid (session)". */
+    static List<String> sessionMembers(List<Long> sessions) throws IOException {
+        List<String> members = new ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path p : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(p.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // ended meanwhile
+                }
+                // After the command name: state ppid pgrp session ...
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long session = Long.parseLong(fields[3]);
+                if (sessions.contains(session) && !fields[0].equals("Z") && !fields[0].equals("X")) {
+                    members.add(p.getFileName() + " (" + session + ")");
+                }
+            }
+        }
+        return members;
+    }
+
     /** Whether SIGINT is ignored by a process (bit 2 of SigIgn in /proc/PID/status). */
     static boolean ignoresSigint(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

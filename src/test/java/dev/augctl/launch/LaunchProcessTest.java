@@ -86,6 +86,25 @@ class LaunchProcessTest {
     }
 
     @Test
+    void aSignalWhileShardsAreStartingLeavesNothingInAnyShardsSession() throws Exception {
+        // Each shard forks a grandchild in its session; the launcher is stopped as soon as the first
+        // shard is recorded, while the others may still be starting (setsid not yet effective).
+        try (LaunchFixture f = new LaunchFixture(dir).config(8, 5, "/bin/sh", "-c", "sleep 1000 & wait")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            await(TIMEOUT, "a shard started", () -> f.runState()
+                    .map(s -> s.shards.stream().anyMatch(r -> r.pid != null)).orElse(false));
+            launcher.destroy(); // SIGTERM
+
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(143);
+            RunState state = f.runState().orElseThrow();
+            List<Long> sessions = state.shards.stream().map(r -> r.processGroup).filter(java.util.Objects::nonNull).toList();
+            assertThat(sessions).isNotEmpty();
+            assertThat(LaunchFixture.sessionMembers(sessions)).isEmpty();
+            assertThat(state.shards).allMatch(r -> r.state == ShardState.INTERRUPTED);
+        }
+    }
+
+    @Test
     void aKilledLauncherLeavesShardsThatLaunchRefusesAndStopEnds() throws Exception {
         try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
             Process launcher = f.augctl("launch", "--config", f.config.toString());
