@@ -4,12 +4,16 @@ import dev.augctl.common.ProcessTree;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Shard processes still running from an earlier launcher, found from run.json by pid AND start
- * time (never pid alone), plus members of the session a shard led once its own pid is gone.
+ * time (never pid alone), plus members of the session a shard led once its own pid is gone, plus
+ * every process that carries the launch's mark in its environment ({@link RunTag}): grandchildren
+ * that left the session, and shards started just before the launcher died.
  */
 public final class Leftovers {
     /** One shard's surviving processes: the worker itself (if alive) and the rest of its session. */
@@ -19,13 +23,13 @@ public final class Leftovers {
             return "shard " + record.index + " (" + processes() + ")";
         }
 
-        /** "pid 123" or "pids 124, 125 of its session". */
+        /** "pid 123" or "pids 124, 125 it started". */
         public String processes() {
             if (worker != null) {
                 return "pid " + worker.pid();
             }
             List<String> pids = others.stream().map(p -> Long.toString(p.pid())).toList();
-            return "pid" + (pids.size() > 1 ? "s " : " ") + String.join(", ", pids) + " of its session";
+            return "pid" + (pids.size() > 1 ? "s " : " ") + String.join(", ", pids) + " it started";
         }
     }
 
@@ -34,6 +38,10 @@ public final class Leftovers {
 
     /** The shards of {@code state} with processes still running. */
     public static List<Leftover> find(RunState state) {
+        Map<Integer, List<ProcessHandle>> tagged = new HashMap<>();
+        for (RunTag.Tagged t : RunTag.find(state.runId)) {
+            tagged.computeIfAbsent(t.shard(), k -> new ArrayList<>()).add(t.process());
+        }
         List<Leftover> found = new ArrayList<>();
         for (ShardRecord r : state.shards) {
             Optional<ProcessHandle> worker = ProcessTree.find(r.pid, r.pidStartTime);
@@ -42,6 +50,13 @@ public final class Leftovers {
             // without seeing it end, so its children may have outlived it.
             if (worker.isEmpty() && r.processGroup != null && r.state == dev.augctl.run.ShardState.RUNNING) {
                 others.addAll(ProcessTree.sessionMembers(r.processGroup));
+            }
+            for (ProcessHandle p : tagged.getOrDefault(r.index, List.of())) {
+                boolean known = worker.map(w -> w.pid() == p.pid()).orElse(false)
+                        || others.stream().anyMatch(o -> o.pid() == p.pid());
+                if (!known) {
+                    others.add(p);
+                }
             }
             if (worker.isPresent() || !others.isEmpty()) {
                 found.add(new Leftover(r, worker.orElse(null), others));

@@ -17,6 +17,7 @@ final class RunRecords {
     static RunState newState(LaunchSettings settings, ShardPlan plan, String executor, Optional<RunState> previous) {
         RunState s = new RunState();
         s.executor = executor;
+        s.runId = plan.runId();
         s.launcherPid = ProcessHandle.current().pid();
         s.launcherStartTime = ProcessTree.startTime(ProcessHandle.current());
         s.host = HostName.get();

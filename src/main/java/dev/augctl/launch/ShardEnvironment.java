@@ -24,11 +24,14 @@ public final class ShardEnvironment {
         return env;
     }
 
-    /** The full set for shard {@code index}. */
-    public static Map<String, String> forShard(int index, int numShards, Map<String, String> common) {
+    /** The full set for shard {@code index}; {@code runId} (null in a dry run) marks the launch's processes. */
+    public static Map<String, String> forShard(int index, int numShards, String runId, Map<String, String> common) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AUGCTL_SHARD_INDEX", Integer.toString(index));
         env.put("AUGCTL_NUM_SHARDS", Integer.toString(numShards));
+        if (runId != null) {
+            env.put(RunTag.VARIABLE, runId);
+        }
         env.putAll(common);
         return env;
     }

@@ -19,10 +19,12 @@ public final class ShardPlan {
     private final List<Integer> toRun;
     private final int threads;
     private final Map<String, String> commonEnv;
+    private final String runId;
 
-    private ShardPlan(LaunchSettings settings, WorkerTemplate template, List<Integer> toRun) {
+    private ShardPlan(LaunchSettings settings, WorkerTemplate template, List<Integer> toRun, String runId) {
         this.settings = settings;
         this.template = template;
+        this.runId = runId;
         this.toRun = List.copyOf(toRun);
         this.threads = settings.threadsFor(Math.min(settings.jobs, Math.max(1, toRun.size())));
         this.commonEnv = ShardEnvironment.common(threads, settings.config.worker.env);
@@ -33,9 +35,14 @@ public final class ShardPlan {
      * {@code previous} records as failed or interrupted.
      */
     public static ShardPlan of(LaunchSettings s, WorkerTemplate template, Optional<RunState> previous) {
+        return of(s, template, previous, null);
+    }
+
+    /** As {@link #of(LaunchSettings, WorkerTemplate, Optional)}, for a launch whose processes carry {@code runId}. */
+    public static ShardPlan of(LaunchSettings s, WorkerTemplate template, Optional<RunState> previous, String runId) {
         List<Integer> base = s.shards != null ? s.shards : IntStream.range(0, s.numShards).boxed().toList();
         if (!s.retryFailed) {
-            return new ShardPlan(s, template, base);
+            return new ShardPlan(s, template, base, runId);
         }
         Path runFile = ShardPaths.runState(s.logDir);
         RunState prev = previous.orElseThrow(() -> AugctlException.badInput(
@@ -55,7 +62,12 @@ public final class ShardPlan {
                 retry.add(i);
             }
         }
-        return new ShardPlan(s, template, retry);
+        return new ShardPlan(s, template, retry, runId);
+    }
+
+    /** The mark of this launch's processes ({@link RunTag}), or null in a dry run. */
+    public String runId() {
+        return runId;
     }
 
     public List<Integer> toRun() {
@@ -83,6 +95,6 @@ public final class ShardPlan {
     public ShardSpec spec(int index) {
         int n = settings.numShards;
         return new ShardSpec(index, n, template.argv(index, n, log(index), cache(index)),
-                ShardEnvironment.forShard(index, n, commonEnv), log(index), cache(index));
+                ShardEnvironment.forShard(index, n, runId, commonEnv), log(index), cache(index));
     }
 }

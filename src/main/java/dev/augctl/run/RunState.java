@@ -37,6 +37,8 @@ public final class RunState {
     public String signal;
     public String config;
     public String outputRoot;
+    /** Every process of this launch has AUGCTL_RUN_ID set to this in its environment. */
+    public String runId;
     /** The scheduler's job id (Slurm), when there is one. */
     public String jobId;
     public List<ShardRecord> shards = new ArrayList<>();

@@ -35,6 +35,7 @@ final class RunStateJson {
             string(g, "state", s.state);
             number(g, "launcher_pid", s.launcherPid);
             string(g, "launcher_start_time", s.launcherStartTime);
+            string(g, "run_id", s.runId);
             string(g, "host", s.host);
             string(g, "started_at", s.startedAt);
             string(g, "ended_at", s.endedAt);
@@ -110,6 +111,7 @@ final class RunStateJson {
                     case "state" -> s.state = text(p, t, name);
                     case "launcher_pid" -> s.launcherPid = nullableInteger(p, t, name);
                     case "launcher_start_time" -> s.launcherStartTime = text(p, t, name);
+                    case "run_id" -> s.runId = text(p, t, name);
                     case "host" -> s.host = text(p, t, name);
                     case "started_at" -> s.startedAt = text(p, t, name);
                     case "ended_at" -> s.endedAt = text(p, t, name);

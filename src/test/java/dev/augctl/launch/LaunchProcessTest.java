@@ -105,6 +105,63 @@ class LaunchProcessTest {
     }
 
     @Test
+    void sigintAlsoStopsADaemonThatLeftItsShardsTreeAndSession() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("daemonizer.sh"), dir + "/daemon{shard}", "1000")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            long daemon = f.pids(dir.resolve("daemon0")).get(0);
+            await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+            assertThat(running(daemon)).isTrue();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(130);
+            assertThat(running(daemon)).isFalse();
+            assertThat(f.output(0)).contains("stopping a process started by shard 0 (pid " + daemon
+                    + ") that outlived their shard's process tree");
+            assertThat(f.runState().orElseThrow().runId).isNotBlank();
+        }
+    }
+
+    @Test
+    void aDaemonLeftByASucceededShardIsNamedAndStopEndsIt() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("daemonizer.sh"), dir + "/daemon{shard}", "0")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(launcher, TIMEOUT)).isZero();
+            long daemon = f.pids(dir.resolve("daemon0")).get(0);
+            assertThat(running(daemon)).isTrue(); // not stopped: the shard ended by itself
+            assertThat(f.output(0)).contains("shard 0/1 succeeded",
+                    "augctl: warning: a process started by shard 0 (pid " + daemon + ") still running after its shard ended",
+                    "'augctl stop --config " + f.config + "' ends them");
+
+            // The next launch refuses to start over it; stop ends it.
+            Process again = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(again, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(1)).contains("still running: shard 0 (pid " + daemon + " it started)");
+            Process stop = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(stop, TIMEOUT)).isZero();
+            assertThat(f.output(2)).contains("shard 0: sending SIGTERM to pid " + daemon + " it started");
+            await(Duration.ofSeconds(10), "the daemon gone", () -> !running(daemon));
+        }
+    }
+
+    @Test
+    void stopAfterAKilledLauncherAlsoEndsADaemonOfItsShard() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("daemonizer.sh"), dir + "/daemon{shard}", "1000")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            long daemon = f.pids(dir.resolve("daemon0")).get(0);
+            await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+            long worker = f.runState().orElseThrow().shard(0).orElseThrow().pid;
+            launcher.destroyForcibly(); // SIGKILL: no handler, no hook runs
+            f.exit(launcher, TIMEOUT);
+
+            Process stop = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(stop, TIMEOUT)).isZero();
+            assertThat(f.output(1)).contains("shard 0: sending SIGTERM to pid " + worker);
+            await(Duration.ofSeconds(10), "worker and daemon gone", () -> !running(worker) && !running(daemon));
+        }
+    }
+
+    @Test
     void aKilledLauncherLeavesShardsThatLaunchRefusesAndStopEnds() throws Exception {
         try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
             Process launcher = f.augctl("launch", "--config", f.config.toString());

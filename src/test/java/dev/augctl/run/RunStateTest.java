@@ -22,6 +22,7 @@ class RunStateTest {
         s.launcherPid = 4242L;
         s.launcherStartTime = "2026-11-28T10:00:00Z";
         s.host = "node-1";
+        s.runId = "4242-1764324000000-1";
         s.startedAt = "2026-11-28T10:00:01Z";
         s.endedAt = "2026-11-28T10:05:00Z";
         s.numShards = 2;

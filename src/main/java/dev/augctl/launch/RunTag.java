@@ -1,0 +1,94 @@
+package dev.augctl.launch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The mark every process of a launch carries: {@code AUGCTL_RUN_ID} in the environment of each
+ * shard, which its children inherit. It finds what a process tree cannot: a grandchild that left
+ * its shard's session and whose parent has died (a daemon), or a shard started just before its
+ * launcher was killed, before run.json recorded it. Read from /proc/PID/environ (the environment a
+ * process was started with), so Linux only; elsewhere nothing is found.
+ */
+public final class RunTag {
+    /** The variable holding the run id; {@code AUGCTL_SHARD_INDEX} beside it names the shard. */
+    public static final String VARIABLE = "AUGCTL_RUN_ID";
+    private static final AtomicInteger LAUNCHES = new AtomicInteger();
+    private static final Path PROC = Path.of("/proc");
+
+    /** A process carrying a run's mark, with the shard index its environment names (or -1). */
+    public record Tagged(ProcessHandle process, int shard) {
+    }
+
+    private RunTag() {
+    }
+
+    /** A new run id, unique on this machine: the launcher's pid, its start in ms, a counter. */
+    public static String newRunId() {
+        return ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + "-" + LAUNCHES.incrementAndGet();
+    }
+
+    /** The running processes (zombies excluded) whose environment holds {@code AUGCTL_RUN_ID=runId}. */
+    public static List<Tagged> find(String runId) {
+        List<Tagged> found = new ArrayList<>();
+        if (runId == null || runId.isEmpty() || !Files.isDirectory(PROC)) {
+            return found;
+        }
+        byte[] mark = ("\0" + VARIABLE + "=" + runId + "\0").getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().forEach(p -> {
+            if (p.pid() == self) {
+                return;
+            }
+            byte[] env = environ(p.pid());
+            if (env != null && indexOf(env, mark) >= 0 && dev.augctl.common.ProcessTree.running(p)) {
+                found.add(new Tagged(p, shardIndex(env)));
+            }
+        });
+        return found;
+    }
+
+    /** The environment block, with a NUL in front so that every entry is preceded by one; null if unreadable. */
+    private static byte[] environ(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
+            byte[] env = new byte[raw.length + 2];
+            System.arraycopy(raw, 0, env, 1, raw.length);
+            return env; // leading and trailing NUL
+        } catch (IOException | RuntimeException e) {
+            return null; // gone, or another user's
+        }
+    }
+
+    private static int shardIndex(byte[] env) {
+        byte[] key = "\0AUGCTL_SHARD_INDEX=".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(env, key);
+        if (at < 0) {
+            return -1;
+        }
+        int value = 0;
+        int digits = 0;
+        for (int i = at + key.length; i < env.length && env[i] >= '0' && env[i] <= '9' && digits < 9; i++, digits++) {
+            value = value * 10 + (env[i] - '0');
+        }
+        return digits == 0 ? -1 : value;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
