@@ -3,7 +3,6 @@ package dev.augctl.launch;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.common.ShardPaths;
-import dev.augctl.common.TreeStopper;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import dev.augctl.run.ShardState;
@@ -317,59 +316,22 @@ public final class Launcher {
         running.clear();
     }
 
-    /**
-     * Ends processes of this launch that outlived their shard's tree (a daemon whose parent died
-     * left both the tree and, through setsid, the session): SIGTERM, the grace period, SIGKILL.
-     * Local shards only; a scheduler stops its own tasks.
-     */
+    /** Ends the processes of this launch that outlived their shard's tree (local shards; a scheduler stops its own tasks). */
     private void stopStrays() {
-        if (executor instanceof BatchExecutor) {
-            return;
-        }
-        List<RunTag.Tagged> strays = RunTag.find(plan.runId());
-        if (strays.isEmpty()) {
-            return;
-        }
-        say("stopping " + describe(strays) + " that outlived their shard's process tree (SIGTERM, SIGKILL after "
-                + Summary.format(settings.gracePeriod) + ")");
-        TreeStopper tree = new TreeStopper(null, null, strays.stream().map(RunTag.Tagged::process).toList());
-        tree.terminate();
-        long deadline = System.nanoTime() + settings.gracePeriod.toNanos();
-        while (!hurry && System.nanoTime() < deadline && tree.alive()) {
-            pause(50);
-        }
-        long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < killDeadline && tree.alive()) {
-            tree.kill();
-            pause(50);
+        if (!(executor instanceof BatchExecutor)) {
+            RunTag.stop(plan.runId(), settings.gracePeriod, () -> hurry, this::say);
         }
     }
 
-    /**
-     * After a run that ended by itself: processes the shards started that are still running are
-     * not stopped (the shards ended; these may be meant to outlive them), but they are named, with
-     * the way to end them. A short second look skips processes that were just exiting.
-     */
+    /** Names the processes the shards left running after a run that ended by itself. */
     private void warnOfStrays() {
-        if (executor instanceof BatchExecutor || RunTag.find(plan.runId()).isEmpty()) {
-            return;
+        if (!(executor instanceof BatchExecutor)) {
+            RunTag.stillRunning(plan.runId()).ifPresent(what -> {
+                err.println("augctl: warning: " + what + " still running after its shard ended; 'augctl stop"
+                        + (settings.configFile != null ? " --config " + settings.configFile : "") + "' ends them");
+                err.flush();
+            });
         }
-        pause(200);
-        List<RunTag.Tagged> strays = RunTag.find(plan.runId());
-        if (!strays.isEmpty()) {
-            err.println("augctl: warning: " + describe(strays) + " still running after its shard ended; "
-                    + "'augctl stop" + (settings.configFile != null ? " --config " + settings.configFile : "") + "' ends them");
-            err.flush();
-        }
-    }
-
-    /** "2 processes started by shard 3 (pids 10, 11)" or "a process started by shards 1, 2 (pid 12)". */
-    private static String describe(List<RunTag.Tagged> strays) {
-        List<String> shards = strays.stream().map(t -> Integer.toString(t.shard())).distinct().toList();
-        List<String> pids = strays.stream().map(t -> Long.toString(t.process().pid())).toList();
-        return (strays.size() == 1 ? "a process" : strays.size() + " processes") + " started by shard"
-                + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards)
-                + " (pid" + (pids.size() == 1 ? " " : "s ") + String.join(", ", pids) + ")";
     }
 
     /** Waits (bounded) until each shard's process has been reaped and its tree is gone, re-killing stragglers. */

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.augctl.common.ProcessTree;
+import dev.augctl.common.TreeStopper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The mark every process of a launch carries: {@code AUGCTL_RUN_ID} in the environment of each
@@ -33,6 +40,62 @@ public final class RunTag {
         return ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + "-" + LAUNCHES.incrementAndGet();
     }
 
+    /**
+     * Ends the processes marked with {@code runId} (a daemon whose parent died has left both its
+     * shard's tree and, through setsid, its session): SIGTERM, up to {@code grace} (cut short when
+     * {@code hurry} turns true), then SIGKILL until they are gone. Says what it does.
+     */
+    public static void stop(String runId, Duration grace, BooleanSupplier hurry, Consumer<String> say) {
+        List<Tagged> strays = find(runId);
+        if (strays.isEmpty()) {
+            return;
+        }
+        say.accept("stopping " + describe(strays) + " that outlived their shard's process tree (SIGTERM, SIGKILL after "
+                + Summary.format(grace) + ")");
+        TreeStopper tree = new TreeStopper(null, null, strays.stream().map(Tagged::process).toList());
+        tree.terminate();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!hurry.getAsBoolean() && System.nanoTime() < deadline && tree.alive()) {
+            pause(50);
+        }
+        long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < killDeadline && tree.alive()) {
+            tree.kill();
+            pause(50);
+        }
+    }
+
+    /**
+     * The processes marked with {@code runId} that are still running, described ("2 processes
+     * started by shard 3 (pids 10, 11)"), or empty. A second look after a moment skips processes
+     * that were just exiting with their shard.
+     */
+    public static Optional<String> stillRunning(String runId) {
+        if (find(runId).isEmpty()) {
+            return Optional.empty();
+        }
+        pause(200);
+        List<Tagged> strays = find(runId);
+        return strays.isEmpty() ? Optional.empty() : Optional.of(describe(strays));
+    }
+
+    /** "2 processes started by shard 3 (pids 10, 11)" or "a process started by shard 1 (pid 12)". */
+    static String describe(List<Tagged> strays) {
+        List<String> shards = strays.stream().map(t -> Integer.toString(t.shard())).distinct().toList();
+        List<String> pids = strays.stream().map(t -> Long.toString(t.process().pid())).toList();
+        return (strays.size() == 1 ? "a process" : strays.size() + " processes") + " started by shard"
+                + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards)
+                + " (pid" + (pids.size() == 1 ? " " : "s ") + String.join(", ", pids) + ")";
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The running processes (zombies excluded) whose environment holds {@code AUGCTL_RUN_ID=runId}. */
     public static List<Tagged> find(String runId) {
         List<Tagged> found = new ArrayList<>();
@@ -46,7 +109,7 @@ public final class RunTag {
                 return;
             }
             byte[] env = environ(p.pid());
-            if (env != null && indexOf(env, mark) >= 0 && dev.augctl.common.ProcessTree.running(p)) {
+            if (env != null && indexOf(env, mark) >= 0 && ProcessTree.running(p)) {
                 found.add(new Tagged(p, shardIndex(env)));
             }
         });

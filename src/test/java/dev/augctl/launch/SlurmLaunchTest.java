@@ -67,11 +67,18 @@ class SlurmLaunchTest {
         assertThat(s.exitCode()).as(s.out() + s.err()).isZero();
         assertThat(s.out()).contains("executor slurm", "submitted 3 shard(s) as job ",
                 "sbatch --parsable --array=0-2 " + slurm.logDir.resolve("slurm_job.sh"), "3 shards: 3 succeeded");
+        // Each launch has its own run id (AUGCTL_RUN_ID); everything else must be the same.
+        String localRun = local.runState().orElseThrow().runId;
+        String slurmRun = slurm.runState().orElseThrow().runId;
+        assertThat(localRun).isNotBlank().isNotEqualTo(slurmRun);
         for (int i = 0; i < 3; i++) {
             String name = "shard_" + i + "_of_3.log";
+            assertThat(Files.readString(slurm.logDir.resolve(name + ".out.env"))).contains("AUGCTL_RUN_ID=" + slurmRun + "\n");
             for (String ext : new String[] {".out.argv", ".out.env"}) {
-                String fromLocal = Files.readString(local.logDir.resolve(name + ext)).replace(local.dir.toString(), "<dir>");
-                String fromSlurm = Files.readString(slurm.logDir.resolve(name + ext)).replace(slurm.dir.toString(), "<dir>");
+                String fromLocal = Files.readString(local.logDir.resolve(name + ext)).replace(local.dir.toString(), "<dir>")
+                        .replace(localRun, "<run>");
+                String fromSlurm = Files.readString(slurm.logDir.resolve(name + ext)).replace(slurm.dir.toString(), "<dir>")
+                        .replace(slurmRun, "<run>");
                 assertThat(fromSlurm).as(name + ext).isEqualTo(fromLocal);
             }
             assertThat(normalised(slurm, slurm.logDir.resolve(name))).isEqualTo(normalised(local, local.logDir.resolve(name)))
