@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int FAILED = 1;
     /** Bad usage or bad input: an unknown option, a missing file, an invalid value. */
     public static final int USAGE = 2;
+    /** The launcher's terminal hung up (SIGHUP, a closed SSH session): 128 + 1. */
+    public static final int SIGHUP = 129;
     /** Interrupted by SIGINT (Ctrl-C): 128 + 2. */
     public static final int SIGINT = 130;
     /** Interrupted by SIGTERM: 128 + 15. */

@@ -374,7 +374,11 @@ public final class Launcher {
         out.println();
         Summary.print(out, ran);
         if (stopSignal != null) {
-            return stopSignal.equals("SIGTERM") ? ExitCode.SIGTERM : ExitCode.SIGINT;
+            return switch (stopSignal) {
+                case "SIGTERM" -> ExitCode.SIGTERM;
+                case "SIGHUP" -> ExitCode.SIGHUP;
+                default -> ExitCode.SIGINT;
+            };
         }
         if (!allOk) {
             return ExitCode.FAILED;
@@ -391,7 +395,7 @@ public final class Launcher {
         }
     }
 
-    /** Shutdown hook for exits the trap does not catch (SIGHUP, System.exit elsewhere): leave no shard behind. */
+    /** Shutdown hook for exits the trap does not catch (System.exit elsewhere): leave no shard behind. */
     private void lastResort() {
         if (finished || running.isEmpty()) {
             return;

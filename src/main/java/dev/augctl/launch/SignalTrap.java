@@ -7,7 +7,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Catches SIGINT and SIGTERM for the launcher. A handler (rather than a shutdown hook) keeps the
+ * Catches SIGINT, SIGTERM and SIGHUP for the launcher (a hang-up, such as a dropped SSH session,
+ * would otherwise end the JVM and leave the shards, which run in sessions of their own, orphaned). A handler (rather than a shutdown hook) keeps the
  * JVM alive while the launcher stops its shards, waits the grace period, writes run.json and prints
  * the summary, and lets it return 130 or 143 as its own exit code. The previous handlers come back
  * on {@link #close()}. A signal ignored when the JVM started (nohup, a background job of a
@@ -20,10 +21,10 @@ final class SignalTrap implements AutoCloseable {
     private SignalTrap() {
     }
 
-    /** Calls {@code onSignal} with "SIGINT" or "SIGTERM" (on the JVM's signal thread). */
+    /** Calls {@code onSignal} with "SIGINT", "SIGTERM" or "SIGHUP" (on the JVM's signal thread). */
     static SignalTrap install(Consumer<String> onSignal) {
         SignalTrap trap = new SignalTrap();
-        for (String name : new String[] {"INT", "TERM"}) {
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
                 Signal signal = new Signal(name);
                 SignalHandler old = Signal.handle(signal, s -> onSignal.accept("SIG" + name));

@@ -57,7 +57,14 @@ final class LaunchFixture implements AutoCloseable {
      * started in the background by a non-interactive shell would otherwise ignore it).
      */
     Process augctl(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+        return augctl(List.of("--default-signal=INT"), args);
+    }
+
+    /** As {@link #augctl(String...)}, with these options of {@code env} (signal dispositions). */
+    Process augctl(List<String> envOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("env"));
+        cmd.addAll(envOptions);
+        cmd.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.augctl.Main"));
         cmd.addAll(List.of(args));

@@ -55,6 +55,42 @@ class LaunchProcessTest {
     }
 
     @Test
+    void sighupStopsTheShardsLikeCtrlCAndExits129() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
+            Process launcher = f.augctl(List.of("--default-signal=INT", "--default-signal=HUP"), "launch", "--config", f.config.toString());
+            List<Long> pids = f.pids(dir.resolve("pids0"));
+            await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+
+            new ProcessBuilder("kill", "-HUP", Long.toString(launcher.pid())).start().waitFor();
+
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(129);
+            assertThat(pids).noneMatch(LaunchFixture::running);
+            RunState state = f.runState().orElseThrow();
+            assertThat(state.signal).isEqualTo("SIGHUP");
+            assertThat(state.shard(0).orElseThrow().state).isEqualTo(ShardState.INTERRUPTED);
+            assertThat(f.output(0)).contains("SIGHUP received", "1 shard: 1 interrupted");
+        }
+    }
+
+    @Test
+    void aLauncherStartedWithSighupIgnoredLikeNohupKeepsRunningOnAHangUp() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
+            Process launcher = f.augctl(List.of("--default-signal=INT", "--ignore-signal=HUP"), "launch", "--config", f.config.toString());
+            List<Long> pids = f.pids(dir.resolve("pids0"));
+            await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+
+            new ProcessBuilder("kill", "-HUP", Long.toString(launcher.pid())).start().waitFor();
+            Thread.sleep(1000);
+            assertThat(launcher.isAlive()).isTrue();
+            assertThat(pids).allMatch(LaunchFixture::running);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+            assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(130);
+            assertThat(pids).noneMatch(LaunchFixture::running);
+        }
+    }
+
+    @Test
     void sigtermEscalatesToSigkillAfterTheGracePeriodAndExits143() throws Exception {
         try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("stubborn.sh"), dir + "/pid{shard}")) {
             // 3 shards at most 2 at once: the third never starts and is recorded as interrupted.
