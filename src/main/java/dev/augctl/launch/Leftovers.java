@@ -39,7 +39,9 @@ public final class Leftovers {
     /** The shards of {@code state} with processes still running. */
     public static List<Leftover> find(RunState state) {
         Map<Integer, List<ProcessHandle>> tagged = new HashMap<>();
-        for (RunTag.Tagged t : RunTag.find(state.runId)) {
+        // Slurm tasks are the scheduler's to stop (scancel); only local runs are searched by their mark.
+        List<RunTag.Tagged> marked = "local".equals(state.executor) ? RunTag.find(state.runId) : List.of();
+        for (RunTag.Tagged t : marked) {
             tagged.computeIfAbsent(t.shard(), k -> new ArrayList<>()).add(t.process());
         }
         List<Leftover> found = new ArrayList<>();
