@@ -244,10 +244,10 @@ public final class Launcher {
         if (running.get(b.index()) != b.shard() || r.state != ShardState.PENDING) {
             return;
         }
-        Instant now = Instant.now();
+        Instant began = b.shard().startedAt() != null ? b.shard().startedAt() : Instant.now();
         book.update(s -> {
             r.state = ShardState.RUNNING;
-            r.startedAt = now.toString();
+            r.startedAt = began.toString();
             r.message = null;
         });
         say("shard " + b.index() + "/" + settings.numShards + " running: task " + b.shard().taskId()
@@ -259,7 +259,7 @@ public final class Launcher {
             return;
         }
         running.remove(e.index());
-        Instant now = Instant.now();
+        Instant now = e.exit() != null && e.exit().endedAt() != null ? e.exit().endedAt() : Instant.now();
         ShardRecord r = record(e.index());
         String label = "shard " + e.index() + "/" + settings.numShards;
         String took = r.startedAt == null ? "0.0s" : Summary.format(java.time.Duration.between(Instant.parse(r.startedAt), now));

@@ -1,5 +1,6 @@
 package dev.augctl.launch;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /** One started attempt of a shard, as its executor tracks it. */
@@ -22,6 +23,14 @@ public interface RunningShard {
      */
     default CompletableFuture<Void> onRunning() {
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * When the attempt really began to run, as the executor knows it (a Slurm task writes it), or
+     * null: then the moment the launcher saw it start counts. Asked once {@link #onRunning()} completed.
+     */
+    default Instant startedAt() {
+        return null;
     }
 
     /** Completes once the attempt has really ended (the process reaped, the task finished). */

@@ -57,6 +57,11 @@ public final class SlurmStatus {
         return logDir.resolve(STATUS_DIR);
     }
 
+    /** {@code <log_dir>/slurm_status/shard_{i}.start}: written by a task when it begins. */
+    public static Path startFile(Path logDir, int index) {
+        return statusDir(logDir).resolve("shard_" + index + ".start");
+    }
+
     /** {@code <log_dir>/slurm_status/shard_{i}.exit}. */
     public static Path statusFile(Path logDir, int index) {
         return statusDir(logDir).resolve("shard_" + index + ".exit");
@@ -73,12 +78,46 @@ public final class SlurmStatus {
      * (a file left by an earlier attempt names another task and is ignored); any task when taskId is null.
      */
     public static Optional<TaskExit> readExit(Path logDir, int index, String taskId) {
-        Path file = statusFile(logDir, index);
+        Map<String, String> fields = readFields(statusFile(logDir, index));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            TaskExit exit = new TaskExit(Integer.parseInt(fields.get("exit_code")), fields.get("task_id"), fields.get("ended_at"));
+            return taskId == null || taskId.equals(exit.taskId()) ? Optional.of(exit) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not ours or not complete (the script writes it atomically)
+        }
+    }
+
+    /**
+     * When task {@code taskId} of shard {@code index} began, as its start file says, if it exists and
+     * was written by that task (a file of an earlier attempt names another task).
+     */
+    public static Optional<java.time.Instant> readStart(Path logDir, int index, String taskId) {
+        Map<String, String> fields = readFields(startFile(logDir, index));
+        if (!taskId.equals(fields.get("task_id"))) {
+            return Optional.empty();
+        }
+        return parseInstant(fields.get("started_at"));
+    }
+
+    /** An instant written by a task's {@code date -u +%Y-%m-%dT%H:%M:%S.%3NZ}, or empty. */
+    public static Optional<java.time.Instant> parseInstant(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(java.time.Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code key=value} words of a small status file; empty when it cannot be read. */
+    private static Map<String, String> readFields(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return Optional.empty();
+            return Map.of();
         }
         Map<String, String> fields = new HashMap<>();
         for (String word : text.trim().split("\\s+")) {
@@ -87,12 +126,7 @@ public final class SlurmStatus {
                 fields.put(word.substring(0, eq), word.substring(eq + 1));
             }
         }
-        try {
-            TaskExit exit = new TaskExit(Integer.parseInt(fields.get("exit_code")), fields.get("task_id"), fields.get("ended_at"));
-            return taskId == null || taskId.equals(exit.taskId()) ? Optional.of(exit) : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // not ours or not complete (the script writes it atomically)
-        }
+        return fields;
     }
 
     /**
@@ -175,6 +209,9 @@ public final class SlurmStatus {
         for (ShardRecord r : state.shards) {
             if (r.state.ended() || r.taskId == null) {
                 continue;
+            }
+            if (r.startedAt == null) {
+                readStart(logDir, r.index, r.taskId).ifPresent(t -> r.startedAt = t.toString());
             }
             Optional<TaskExit> exit = readExit(logDir, r.index, r.taskId);
             if (exit.isPresent()) {

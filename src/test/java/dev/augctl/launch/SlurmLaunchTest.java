@@ -104,6 +104,23 @@ class SlurmLaunchTest {
     }
 
     @Test
+    void startAndEndTimesAreTheTasksOwnNotThoseOfThePolls() throws IOException {
+        SlurmCluster.require();
+        LaunchFixture f = fixture("times", false, 1, "/bin/sh", "-c", "sleep 2");
+        Files.writeString(f.config, "executor: slurm\nslurm:\n  poll_interval: 4\n  job_name: " + jobName + "\n",
+                StandardOpenOption.APPEND);
+        CliRunner.Result r = launch(f);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+
+        ShardRecord s = f.runState().orElseThrow().shard(0).orElseThrow();
+        Duration took = Duration.between(java.time.Instant.parse(s.startedAt), java.time.Instant.parse(s.endedAt));
+        // Seen by polls 4 s apart, the duration would be about 0 s or 4 s; the task's own times give the sleep.
+        assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+        assertThat(dev.augctl.run.SlurmStatus.readStart(f.logDir, 0, s.taskId)).contains(java.time.Instant.parse(s.startedAt));
+        assertThat(r.out()).containsPattern("shard 0/1 succeeded: exit 0 after [23]\\.\\ds");
+    }
+
+    @Test
     void aFailingTaskIsReportedWithItsExitCodeAndRetryFailedResubmitsOnlyItsIndex() throws IOException {
         SlurmCluster.require();
         LaunchFixture f = fixture("f", true, 3, "/bin/sh", worker("exit.sh"), "{shard}", "0", "3", "0");

@@ -41,10 +41,11 @@ public final class SlurmExecutor implements BatchExecutor {
         attempts.forEach(a -> indices.add(a.spec().index()));
         List<String> cmd = Sbatch.command(settings, Sbatch.arraySpec(indices, jobsAtOnce), settings.scriptPath());
         String script = SlurmScript.render(settings, attempts, ShellQuote.join(cmd));
-        // A status file of an earlier attempt must not be taken for this one's.
+        // Status and start files of an earlier attempt must not be taken for this one's.
         Files.createDirectories(SlurmStatus.statusDir(settings.logDir));
         for (int i : indices) {
             Files.deleteIfExists(SlurmStatus.statusFile(settings.logDir, i));
+            Files.deleteIfExists(SlurmStatus.startFile(settings.logDir, i));
         }
         AtomicFiles.writeString(settings.scriptPath(), script);
         try {

@@ -7,6 +7,7 @@ import dev.augctl.run.SlurmStatus.QueuedTask;
 import dev.augctl.run.SlurmStatus.TaskExit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,8 @@ final class SlurmJob {
             if (file.isPresent()) {
                 t.running.complete(null);
                 int code = file.get().exitCode();
-                t.exit.complete(new ShardExit(code, code > 128 ? dev.augctl.common.ProcessTree.signalName(code) : null));
+                t.exit.complete(new ShardExit(code, code > 128 ? dev.augctl.common.ProcessTree.signalName(code) : null,
+                        SlurmStatus.parseInstant(file.get().endedAt()).orElse(null)));
                 continue;
             }
             if (queue.isEmpty() || (q != null && q.active())) {
@@ -181,6 +183,12 @@ final class SlurmJob {
         @Override
         public CompletableFuture<Void> onRunning() {
             return running;
+        }
+
+        /** From the start file the task writes before its worker runs (null if it wrote none). */
+        @Override
+        public Instant startedAt() {
+            return SlurmStatus.readStart(logDir, index, taskId()).orElse(null);
         }
 
         @Override

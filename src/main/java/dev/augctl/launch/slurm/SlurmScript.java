@@ -58,6 +58,9 @@ final class SlurmScript {
         b.append("""
                 # The worker runs in the background so that SIGTERM (scancel, time limit) reaches this
                 # shell at once; it is passed on to the worker, whose exit status is then recorded.
+                mkdir -p "$status_dir"
+                printf 'task_id=%s started_at=%s\\n' "$task" "$(now)" > "$status_dir/.shard_$i.start.$task"
+                mv -f "$status_dir/.shard_$i.start.$task" "$status_dir/shard_$i.start"
                 worker=
                 trap '[ -n "$worker" ] && kill -TERM "$worker" 2>/dev/null' TERM INT
                 "$@" < /dev/null >> "$log" 2>&1 &
