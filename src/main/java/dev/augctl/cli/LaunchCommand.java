@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Exit codes: 0 every shard succeeded, 1 some shard failed, 2 bad usage or input,",
-            "            130 interrupted by SIGINT, 143 by SIGTERM, 129 by SIGHUP (the terminal closed).",
-            "            See docs/LAUNCH.md."
+            "            130 interrupted by SIGINT, 143 by SIGTERM, 129 by SIGHUP",
+            "            (the terminal closed). See docs/LAUNCH.md."
         })
 public final class LaunchCommand extends BaseCommand {
     @Option(names = {"-n", "--num-shards"}, paramLabel = "N", description = "Number of shards N (config num_shards).")
