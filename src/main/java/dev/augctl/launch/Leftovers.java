@@ -16,7 +16,7 @@ import java.util.Optional;
  * that left the session, and shards started just before the launcher died.
  */
 public final class Leftovers {
-    /** One shard's surviving processes: the worker itself (if alive) and the rest of its session. */
+    /** One shard's surviving processes: the worker itself (if alive), the rest of its session and what carries its mark. */
     public record Leftover(ShardRecord record, ProcessHandle worker, List<ProcessHandle> others) {
         /** "shard 2 (pid 123)" or "shard 2 (pids 124, 125 of its session)". */
         public String describe() {
