@@ -2,16 +2,10 @@ package dev.augctl.config;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.YamlNodes;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -39,20 +33,7 @@ public final class ConfigLoader {
             }
             return validate(new AugctlConfig(), file);
         }
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlNodes.compose(reader);
-        } catch (NoSuchFileException e) {
-            throw AugctlException.badInput("config file not found: " + file);
-        } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? ""
-                    : ": line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
-            throw AugctlException.badInput(file + where + ": invalid YAML: " + e.getProblem(), e);
-        } catch (YAMLException e) {
-            throw AugctlException.badInput(file + ": invalid YAML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw AugctlException.badInput("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
+        Node root = YamlNodes.read(file);
         AugctlConfig config = new AugctlConfig();
         if (root != null && !YamlNodes.isNull(root)) {
             new YamlBinder(file).bind(root, config, "");

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -87,15 +86,7 @@ public final class PatternSet {
             }
             return defaults();
         }
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlNodes.compose(reader);
-        } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? "" : ": line " + (e.getProblemMark().getLine() + 1);
-            throw AugctlException.badInput(file + where + ": invalid YAML: " + e.getProblem(), e);
-        } catch (IOException | YAMLException e) {
-            throw AugctlException.badInput(file + ": invalid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        Node root = YamlNodes.read(file);
         return parse(root, defaults(), file.toString());
     }
 

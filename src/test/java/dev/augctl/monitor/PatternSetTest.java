@@ -99,6 +99,6 @@ class PatternSetTest {
                 ": line 4: pattern 'progress' [1]: invalid regex");
         rejects("error: 'x'\ncombo_strat: 'x (?<name>\\S+)'\n", ": line 2: unknown pattern key 'combo_strat'");
         rejects("error: 'x'\nerror: 'y'\n", ": line 2: pattern 'error' is given twice");
-        rejects("error: 'x'\nprogress: [\n", ": line 3: invalid YAML");
+        rejects("error: 'x'\nprogress: [\n", ": line 3, column 1: invalid YAML");
     }
 }

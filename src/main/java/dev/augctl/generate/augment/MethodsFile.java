@@ -2,6 +2,7 @@ package dev.augctl.generate.augment;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.Suggest;
+import dev.augctl.common.YamlNodes;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -51,9 +49,9 @@ public final class MethodsFile {
         for (Node entry : list.getValue()) {
             index++;
             MethodSpec spec = new Entry(methodsYaml, baseDir, entry, index).read();
-            Integer first = lines.putIfAbsent(spec.name(), line(entry));
+            Integer first = lines.putIfAbsent(spec.name(), YamlNodes.line(entry));
             if (first != null) {
-                throw AugctlException.badInput(methodsYaml + ":" + line(entry) + ": method '" + spec.name()
+                throw AugctlException.badInput(methodsYaml + ":" + YamlNodes.line(entry) + ": method '" + spec.name()
                         + "': duplicate name (first defined on line " + first + "); names must be unique");
             }
             out.add(spec);
@@ -66,7 +64,7 @@ public final class MethodsFile {
             throw AugctlException.badInput("methods file not found: " + file);
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
+            return YamlNodes.compose(r);
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() != null
                     ? ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1) : "";
@@ -85,10 +83,10 @@ public final class MethodsFile {
         if (root instanceof MappingNode m) {
             Node methods = null;
             for (NodeTuple t : m.getValue()) {
-                String key = scalar(t.getKeyNode());
+                String key = YamlNodes.scalar(t.getKeyNode());
                 if (!"methods".equals(key)) {
                     String near = Suggest.nearest(String.valueOf(key), List.of("methods"));
-                    throw AugctlException.badInput(file + ":" + line(t.getKeyNode()) + ": unknown key '" + key + "'"
+                    throw AugctlException.badInput(file + ":" + YamlNodes.line(t.getKeyNode()) + ": unknown key '" + key + "'"
                             + (near != null ? " (did you mean 'methods'?)" : " (expected 'methods')"));
                 }
                 methods = t.getValueNode();
@@ -96,8 +94,8 @@ public final class MethodsFile {
             if (methods instanceof SequenceNode s) {
                 return nonEmpty(file, s);
             }
-            if (methods != null && !isNull(methods)) {
-                throw AugctlException.badInput(file + ":" + line(methods) + ": 'methods' must be a list of methods");
+            if (methods != null && !YamlNodes.isNull(methods)) {
+                throw AugctlException.badInput(file + ":" + YamlNodes.line(methods) + ": 'methods' must be a list of methods");
             }
         }
         throw AugctlException.badInput(file + ": no methods defined (expected a 'methods:' list of entries with "
@@ -106,21 +104,9 @@ public final class MethodsFile {
 
     private static SequenceNode nonEmpty(Path file, SequenceNode s) {
         if (s.getValue().isEmpty()) {
-            throw AugctlException.badInput(file + ":" + line(s) + ": the 'methods' list is empty");
+            throw AugctlException.badInput(file + ":" + YamlNodes.line(s) + ": the 'methods' list is empty");
         }
         return s;
-    }
-
-    static int line(Node n) {
-        return n.getStartMark().getLine() + 1;
-    }
-
-    static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    static boolean isNull(Node n) {
-        return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
     /** One entry of the list, validated. */
@@ -145,7 +131,7 @@ public final class MethodsFile {
             }
             Map<String, NodeTuple> keys = new HashMap<>();
             for (NodeTuple t : map.getValue()) {
-                String key = scalar(t.getKeyNode());
+                String key = YamlNodes.scalar(t.getKeyNode());
                 if (key == null || !ENTRY_KEYS.contains(key)) {
                     String near = key == null ? null : Suggest.nearest(key, ENTRY_KEYS);
                     throw fail(t.getKeyNode(), "unknown key '" + key + "'"
@@ -174,8 +160,8 @@ public final class MethodsFile {
             if (t == null) {
                 throw fail(node, "missing key 'name'");
             }
-            String v = scalar(t.getValueNode());
-            if (v == null || isNull(t.getValueNode()) || !NAME.matcher(v).matches()) {
+            String v = YamlNodes.scalar(t.getValueNode());
+            if (v == null || YamlNodes.isNull(t.getValueNode()) || !NAME.matcher(v).matches()) {
                 throw fail(t.getValueNode(), "key 'name' must match [A-Za-z0-9_-]+ (it becomes a directory name; "
                         + "'+' joins the names of a pair), got '" + text(t.getValueNode()) + "'");
             }
@@ -187,7 +173,7 @@ public final class MethodsFile {
                 throw fail(node, "missing key 'type' (one of " + String.join(", ", MethodTypes.names()) + ")");
             }
             typeNode = t.getValueNode();
-            String v = scalar(typeNode);
+            String v = YamlNodes.scalar(typeNode);
             MethodType type = v == null ? null : MethodTypes.get(v);
             if (type == null) {
                 String near = v == null ? null : Suggest.nearest(v, MethodTypes.names());
@@ -201,12 +187,12 @@ public final class MethodsFile {
         private Map<String, Object> readParams(MethodType type, NodeTuple t) {
             Map<String, Object> out = new TreeMap<>();
             Map<String, Node> where = new HashMap<>();
-            if (t != null && !isNull(t.getValueNode())) {
+            if (t != null && !YamlNodes.isNull(t.getValueNode())) {
                 if (!(t.getValueNode() instanceof MappingNode map)) {
                     throw fail(t.getValueNode(), "key 'params' must be a mapping of parameter names to values");
                 }
                 for (NodeTuple p : map.getValue()) {
-                    String key = scalar(p.getKeyNode());
+                    String key = YamlNodes.scalar(p.getKeyNode());
                     ParamDef def = key == null ? null : type.param(key);
                     if (def == null) {
                         String near = key == null ? null : Suggest.nearest(key, type.paramNames());
@@ -235,7 +221,7 @@ public final class MethodsFile {
 
         private Object convert(ParamDef def, Node v) {
             String key = def.name();
-            if (isNull(v)) {
+            if (YamlNodes.isNull(v)) {
                 throw fail(v, "parameter '" + key + "' has no value (expected " + def.kind().expected + ")");
             }
             Object value = switch (def.kind()) {
@@ -287,7 +273,7 @@ public final class MethodsFile {
 
         private AugctlException fail(Node at, String message) {
             String who = name != null ? "method '" + name + "'" : "method #" + index;
-            return AugctlException.badInput(file + ":" + line(at) + ": " + who + ": " + message);
+            return AugctlException.badInput(file + ":" + YamlNodes.line(at) + ": " + who + ": " + message);
         }
     }
 
@@ -328,7 +314,7 @@ public final class MethodsFile {
         }
         List<String> out = new ArrayList<>();
         for (Node item : seq.getValue()) {
-            if (!(item instanceof ScalarNode s) || isNull(s) || s.getValue().isEmpty()) {
+            if (!(item instanceof ScalarNode s) || YamlNodes.isNull(s) || s.getValue().isEmpty()) {
                 return null;
             }
             out.add(s.getValue());
