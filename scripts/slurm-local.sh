@@ -99,8 +99,8 @@ start() {
   local host
   host="$(hostname -s)"
   for _ in $(seq 1 60); do
-    if sinfo -h -n "$host" -o %t 2>/dev/null | grep -qE '^(idle|mix|alloc)'; then
-      echo "slurm-local: running ($(sinfo -h -o '%P %D %t' | head -1))"
+    if sinfo -h -n "$host" -o %t 2>/dev/null | grep -E '^(idle|mix|alloc)' > /dev/null; then
+      echo "slurm-local: running ($(sinfo -h -o '%P %D %t' | sed -n 1p))"
       return 0
     fi
     scontrol update nodename="$host" state=resume >/dev/null 2>&1 || true
