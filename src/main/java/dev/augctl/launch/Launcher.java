@@ -2,6 +2,7 @@ package dev.augctl.launch;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
+import dev.augctl.common.Pause;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
@@ -293,7 +294,7 @@ public final class Launcher {
         stopping.values().forEach(RunningShard::terminate);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
         while (!hurry && System.nanoTime() < deadline && stopping.values().stream().anyMatch(RunningShard::alive)) {
-            pause(50);
+            Pause.millis(50);
         }
         Map<Integer, Boolean> killed = new HashMap<>();
         stopping.forEach((index, shard) -> {
@@ -340,7 +341,7 @@ public final class Launcher {
         for (RunningShard shard : shards) {
             while (System.nanoTime() < deadline && (!shard.onExit().isDone() || shard.alive())) {
                 shard.kill();
-                pause(50);
+                Pause.millis(50);
             }
         }
     }
@@ -403,7 +404,7 @@ public final class Launcher {
         running.values().forEach(RunningShard::terminate);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(5, settings.gracePeriod.toSeconds()));
         while (System.nanoTime() < deadline && running.values().stream().anyMatch(RunningShard::alive)) {
-            pause(50);
+            Pause.millis(50);
         }
         running.values().forEach(RunningShard::kill);
     }
@@ -430,11 +431,4 @@ public final class Launcher {
         return LocalTime.now().format(CLOCK);
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

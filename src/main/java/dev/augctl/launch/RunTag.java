@@ -1,11 +1,12 @@
 package dev.augctl.launch;
 
+import dev.augctl.common.Pause;
+import dev.augctl.common.ProcessTree;
+import dev.augctl.common.TreeStopper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.augctl.common.ProcessTree;
-import dev.augctl.common.TreeStopper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,12 @@ public final class RunTag {
         tree.terminate();
         long deadline = System.nanoTime() + grace.toNanos();
         while (!hurry.getAsBoolean() && System.nanoTime() < deadline && tree.alive()) {
-            pause(50);
+            Pause.millis(50);
         }
         long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < killDeadline && tree.alive()) {
             tree.kill();
-            pause(50);
+            Pause.millis(50);
         }
     }
 
@@ -74,7 +75,7 @@ public final class RunTag {
         if (find(runId).isEmpty()) {
             return Optional.empty();
         }
-        pause(200);
+        Pause.millis(200);
         List<Tagged> strays = find(runId);
         return strays.isEmpty() ? Optional.empty() : Optional.of(describe(strays));
     }
@@ -88,13 +89,6 @@ public final class RunTag {
                 + " (pid" + (pids.size() == 1 ? " " : "s ") + String.join(", ", pids) + ")";
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** The running processes (zombies excluded) whose environment holds {@code AUGCTL_RUN_ID=runId}. */
     public static List<Tagged> find(String runId) {

@@ -1,6 +1,7 @@
 package dev.augctl.launch;
 
 import dev.augctl.common.ExitCode;
+import dev.augctl.common.Pause;
 import dev.augctl.common.ProcessTree;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.TreeStopper;
@@ -93,7 +94,7 @@ public final class Stopper {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline && trees.stream().anyMatch(TreeStopper::alive)) {
-            pause();
+            Pause.millis(50);
         }
         List<Boolean> killed = new ArrayList<>();
         for (int i = 0; i < trees.size(); i++) {
@@ -107,7 +108,7 @@ public final class Stopper {
         long killDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < killDeadline && trees.stream().anyMatch(TreeStopper::alive)) {
             trees.forEach(TreeStopper::kill);
-            pause();
+            Pause.millis(50);
         }
         record(state, runFile, left, killed);
         for (int i = 0; i < left.size(); i++) {
@@ -151,7 +152,7 @@ public final class Stopper {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            pause();
+            Pause.millis(50);
         }
         return true;
     }
@@ -161,11 +162,4 @@ public final class Stopper {
         out.flush();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.augctl.launch;
 
+import dev.augctl.common.TextTable;
 import dev.augctl.run.ShardRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -24,19 +25,7 @@ final class Summary {
                 duration(r.startedAt, r.endedAt), r.log == null ? "" : r.log});
             counts.merge(r.state.json(), 1, Integer::sum);
         }
-        int[] width = new int[head.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                sb.append(i == row.length - 1 ? row[i] : String.format("%-" + (width[i] + 2) + "s", row[i]));
-            }
-            out.println(sb.toString().stripTrailing());
-        }
+        TextTable.lines(rows, column -> false).forEach(out::println);
         List<String> parts = new ArrayList<>();
         counts.forEach((state, n) -> parts.add(n + " " + state));
         out.println(records.size() + " shard" + (records.size() == 1 ? "" : "s") + ": " + String.join(", ", parts));

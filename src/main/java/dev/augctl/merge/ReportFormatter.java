@@ -2,6 +2,7 @@ package dev.augctl.merge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.augctl.common.Json;
+import dev.augctl.common.TextTable;
 import dev.augctl.merge.MergeReport.Extreme;
 import dev.augctl.merge.MergeReport.ShardSummary;
 import dev.augctl.merge.MergeReport.Stats;
@@ -113,21 +114,8 @@ public final class ReportFormatter {
             rows.add(cells(s, Integer.toString(sh.index()), sh.file(), sh.combos(), sh.rows(), sh.rejected()));
         }
         rows.add(cells(s, "total", "", s.totalCombos(), s.totalRows(), s.totalRejected()));
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean left = i == 1;
-                String pad = " ".repeat(width[i] - row[i].length());
-                line.append(i == 0 ? "" : "  ").append(left ? row[i] + pad : pad + row[i]);
-            }
-            b.append(line.toString().stripTrailing()).append('\n');
-        }
+        // Numbers to the right; the manifest's file name (column 1) to the left.
+        TextTable.lines(rows, column -> column != 1).forEach(line -> b.append(line).append('\n'));
     }
 
     private static String[] cells(Stats s, String shard, String file, long combos, long rows, Long rejected) {

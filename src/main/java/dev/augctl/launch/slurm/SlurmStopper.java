@@ -1,6 +1,7 @@
 package dev.augctl.launch.slurm;
 
 import dev.augctl.common.ExitCode;
+import dev.augctl.common.Pause;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardState;
 import dev.augctl.run.SlurmStatus;
@@ -61,7 +62,7 @@ public final class SlurmStopper {
                 killed = true;
                 jobs.forEach(j -> Sbatch.scancel(j, true));
             }
-            pause();
+            Pause.millis(500);
             left = SlurmStatus.refresh(state, logDir, true);
         }
         String now = java.time.Instant.now().toString();
@@ -87,11 +88,4 @@ public final class SlurmStopper {
         out.flush();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
