@@ -34,7 +34,28 @@ public final class Main {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
+        cmd.setParameterExceptionHandler(Main::handleParameterException);
         return cmd;
+    }
+
+    /**
+     * A usage error: its one line, then a suggestion when picocli has one ("Did you mean ..."), else
+     * the root usage when no command was recognised (it lists the commands), else a pointer to the
+     * command's --help rather than its whole option list, which would push the error off the screen.
+     */
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("augctl: error: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            if (cmd.getParent() == null) {
+                cmd.usage(err);
+            } else {
+                err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");
+            }
+        }
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Maps an exception thrown by a command to a one-line message and an exit code. */

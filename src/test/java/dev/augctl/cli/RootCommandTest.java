@@ -33,6 +33,17 @@ class RootCommandTest {
     }
 
     @Test
+    void aSubcommandsUsageErrorIsOneLineAndAPointerToItsHelpNotTheWholeOptionList() {
+        CliRunner.Result r = CliRunner.run("launch", "--num-shards", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("augctl: error: --num-shards must be at least 1, got 0\n"
+                + "Run 'augctl launch --help' for its options.\n");
+        CliRunner.Result option = CliRunner.run("monitor", "--frobnicate");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).startsWith("augctl: error: Unknown option: '--frobnicate'").doesNotContain("Usage:");
+    }
+
+    @Test
     void unknownOptionIsUsageErrorWithExit2() {
         CliRunner.Result r = CliRunner.run("--frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
