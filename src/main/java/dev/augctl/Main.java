@@ -1,6 +1,7 @@
 package dev.augctl;
 
 import dev.augctl.cli.AugctlCommand;
+import dev.augctl.cli.Choices;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.common.Logging;
@@ -33,6 +34,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        Choices.register(cmd);
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
         cmd.setParameterExceptionHandler(Main::handleParameterException);
         return cmd;
@@ -61,6 +63,11 @@ public final class Main {
     /** Maps an exception thrown by a command to a one-line message and an exit code. */
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (e instanceof java.io.IOException io) {
+            e = AugctlException.io(io); // a full or read-only disk: one line naming the path
+        } else if (e instanceof java.io.UncheckedIOException io) {
+            e = AugctlException.io(io.getCause());
+        }
         if (e instanceof AugctlException ae) {
             err.println("augctl: error: " + ae.getMessage());
             if (Logging.verbose() && ae.getCause() != null) {

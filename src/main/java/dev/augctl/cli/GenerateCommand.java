@@ -3,13 +3,16 @@ package dev.augctl.cli;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.common.ShardPaths;
+import dev.augctl.config.AugctlConfig;
+import dev.augctl.config.ConfigChecks;
 import dev.augctl.generate.Columns;
-import dev.augctl.generate.ComboMode;
+import dev.augctl.common.ComboMode;
 import dev.augctl.generate.GenerateSettings;
 import dev.augctl.generate.GenerateWorker;
-import dev.augctl.generate.SaveFormat;
+import dev.augctl.common.SaveFormat;
 import dev.augctl.generate.WorkerLog;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,6 +121,10 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (AugctlException e) {
             log.error(e.getMessage());
             throw e;
+        } catch (java.io.IOException e) {
+            AugctlException named = AugctlException.io(e); // one line naming the path and the cause
+            log.error(named.getMessage());
+            throw named;
         } catch (Exception e) {
             log.error(String.valueOf(e));
             throw AugctlException.failed(e.toString(), e);
@@ -125,18 +132,28 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private GenerateSettings settings() {
-        require(numShards >= 1, "--num-shards must be at least 1, got " + numShards);
-        require(shardIndex >= 0 && shardIndex < numShards,
+        require(shardIndex >= 0 && (numShards < 1 || shardIndex < numShards),
                 "--shard-index must be in [0, " + numShards + "), got " + shardIndex);
-        require(variants >= 1, "--variants-per-sample must be at least 1, got " + variants);
-        require(minSim >= 0 && minSim <= 1, "--quality-min-sim must be in [0, 1], got " + minSim);
-        require(maxSim >= 0 && maxSim <= 1, "--quality-max-sim must be in [0, 1], got " + maxSim);
-        require(minSim <= maxSim, "--quality-min-sim (" + minSim + ") must not exceed --quality-max-sim (" + maxSim + ")");
-        require(numProc >= 1, "--num-proc must be at least 1, got " + numProc);
+        checkRanges();
         Path cache = cacheDb != null ? cacheDb : ShardPaths.cache(Path.of("data/cache"), shardIndex);
         return new GenerateSettings(input, methods, outputRoot,
                 new Columns(textCol, evidenceCol, criterionCol, labelCol, idCol),
                 variants, seed, minSim, maxSim, comboMode, numProc, saveFormat, shardIndex, numShards, cache, force);
+    }
+
+    /** The value rules of the launch configuration ({@link ConfigChecks}), applied to this worker's flags. */
+    private void checkRanges() {
+        AugctlConfig c = new AugctlConfig();
+        c.numShards = numShards;
+        c.variantsPerSample = variants;
+        c.qualityMinSim = minSim;
+        c.qualityMaxSim = maxSim;
+        c.numProc = numProc;
+        Map<String, String> flagOf = Map.of("num_shards", "--num-shards", "variants_per_sample", "--variants-per-sample",
+                "quality_min_sim", "--quality-min-sim", "quality_max_sim", "--quality-max-sim", "num_proc", "--num-proc");
+        ConfigChecks.first(c).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), p.describe(key -> flagOf.getOrDefault(key, key)));
+        });
     }
 
     private void require(boolean ok, String message) {

@@ -1,8 +1,13 @@
 package dev.augctl.cli;
 
-import dev.augctl.Main;
-import dev.augctl.common.ExitCode;
+import dev.augctl.common.AugctlException;
+import dev.augctl.common.ComboMode;
+import dev.augctl.common.SaveFormat;
 import dev.augctl.config.AugctlConfig;
+import dev.augctl.config.ConfigChecks;
+import dev.augctl.config.Executor;
+import dev.augctl.generate.Columns;
+import dev.augctl.generate.WorkerInputs;
 import dev.augctl.launch.BatchExecutor;
 import dev.augctl.launch.BuiltinWorker;
 import dev.augctl.launch.DryRun;
@@ -19,9 +24,8 @@ import dev.augctl.launch.slurm.SlurmRuns;
 import dev.augctl.launch.slurm.SlurmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.IntSupplier;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +80,7 @@ public final class LaunchCommand extends BaseCommand {
 
     @Option(names = "--executor", paramLabel = "NAME",
             description = "Where shards run: local (processes on this machine) or slurm (one job array; see docs/SLURM.md) (config executor).")
-    String executor;
+    Executor executor;
 
     @CommandLine.Mixin
     SlurmOptions slurm;
@@ -100,7 +104,7 @@ public final class LaunchCommand extends BaseCommand {
     Long seed;
 
     @Option(names = "--combo-mode", paramLabel = "MODE", description = "singletons or pairs (config combo_mode).")
-    String comboMode;
+    ComboMode comboMode;
 
     @Option(names = "--variants-per-sample", paramLabel = "K", description = "Variants per row and combo (config variants_per_sample).")
     Integer variantsPerSample;
@@ -109,7 +113,7 @@ public final class LaunchCommand extends BaseCommand {
     Integer numProc;
 
     @Option(names = "--save-format", paramLabel = "FMT", description = "parquet, csv or jsonl (config save_format).")
-    String saveFormat;
+    SaveFormat saveFormat;
 
     @Override
     protected int doCall() throws Exception {
@@ -117,10 +121,13 @@ public final class LaunchCommand extends BaseCommand {
         WorkerTemplate template = WorkerTemplate.of(s.config, configFile, s.force,
                 BuiltinWorker.command(s.config.worker.javaOpts));
         LaunchValidation.check(s, template);
-        boolean onSlurm = executorName(s).equals("slurm");
+        if (template.usesBuiltinWorker()) {
+            checkBuiltinWorkerInputs(s.config); // every shard would fail on bad input: say it once, now
+        }
+        boolean onSlurm = s.config.executor == Executor.SLURM;
         SlurmSettings slurmSettings = onSlurm ? slurm.settings(s.config.slurm, s.logDir, s.numShards, s.threadsPerShard) : null;
         if (dryRun) {
-            int code = DryRun.print(s, template, executorName(s), out());
+            int code = DryRun.print(s, template, s.config.executor.id(), out());
             if (onSlurm) {
                 SlurmDryRun.print(s, template, slurmSettings, out());
             }
@@ -129,7 +136,7 @@ public final class LaunchCommand extends BaseCommand {
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor();
         try {
-            return new Launcher(s, template, shardExecutor, out(), err(), merge ? this::runMerge : null).run();
+            return new Launcher(s, template, shardExecutor, out(), err(), merge ? () -> runMerge(s.config) : null).run();
         } finally {
             if (shardExecutor instanceof BatchExecutor batch) {
                 batch.close();
@@ -137,12 +144,9 @@ public final class LaunchCommand extends BaseCommand {
         }
     }
 
-    private String executorName(LaunchSettings s) {
-        String name = executor != null ? executor : s.config.executor;
-        if (!List.of("local", "slurm").contains(name)) {
-            throw usage("--executor must be local or slurm, got '" + name + "'");
-        }
-        return name;
+    private static void checkBuiltinWorkerInputs(AugctlConfig c) {
+        WorkerInputs.load(c.methods, c.comboMode, c.input,
+                new Columns(c.textCol, c.evidenceCol, c.criterionCol, c.labelCol, c.idCol));
     }
 
     private SlurmExecutor slurmExecutor(SlurmSettings settings) {
@@ -153,28 +157,25 @@ public final class LaunchCommand extends BaseCommand {
 
     private LaunchSettings settings() {
         AugctlConfig c = config();
-        applyOverrides(c);
+        Map<String, String> flagOf = applyFlags(c);
+        ConfigChecks.first(c).ifPresent(p -> {
+            String message = p.describe(key -> flagOf.getOrDefault(key, key));
+            throw flagOf.containsKey(p.key()) ? usage(message) : AugctlException.badInput(configFile + ": " + message);
+        });
         LaunchSettings s = new LaunchSettings();
         s.config = c;
         s.configFile = configFile;
-        s.numShards = positive("--num-shards", numShards != null ? numShards : c.numShards);
-        s.jobs = positive("--jobs", jobs != null ? jobs : c.jobs != null ? c.jobs : s.numShards);
+        s.numShards = c.numShards;
+        s.jobs = c.jobs != null ? c.jobs : s.numShards;
         s.shards = shards != null ? ShardSelection.parse(shards, s.numShards) : null;
         s.retryFailed = retryFailed;
-        s.maxRetries = maxRetries != null ? maxRetries : c.maxRetries;
-        if (s.maxRetries < 0) {
-            throw usage("--max-retries must be >= 0, got " + s.maxRetries);
-        }
+        s.maxRetries = c.maxRetries;
         s.force = force;
-        s.threadsPerShard = threadsPerShard != null ? Integer.valueOf(positive("--threads-per-shard", threadsPerShard)) : c.threadsPerShard;
-        double grace = gracePeriod != null ? gracePeriod : c.gracePeriod;
-        if (grace < 0 || Double.isNaN(grace)) {
-            throw usage("--grace-period must be >= 0 seconds, got " + grace);
-        }
-        s.gracePeriod = Duration.ofMillis(Math.round(grace * 1000));
-        s.logDir = logDir != null ? logDir : c.logDir;
-        s.cacheDir = cacheDir != null ? cacheDir : c.cacheDir;
-        boolean onSlurm = executorName(s).equals("slurm");
+        s.threadsPerShard = c.threadsPerShard;
+        s.gracePeriod = Duration.ofMillis(Math.round(c.gracePeriod * 1000));
+        s.logDir = c.logDir;
+        s.cacheDir = c.cacheDir;
+        boolean onSlurm = c.executor == Executor.SLURM;
         if (slurm.noWait && !onSlurm) {
             throw usage("--no-wait needs --executor slurm (local shards need their launcher)");
         }
@@ -192,8 +193,41 @@ public final class LaunchCommand extends BaseCommand {
         return s;
     }
 
-    /** Flags that are worker settings are written into the configuration, then validated like it. */
-    private void applyOverrides(AugctlConfig c) {
+    /**
+     * Writes the flags that were given into the configuration, so that one set of rules checks both;
+     * returns the flag that set each key, for messages that name what the user typed.
+     */
+    private Map<String, String> applyFlags(AugctlConfig c) {
+        Map<String, String> flagOf = new LinkedHashMap<>();
+        if (numShards != null) {
+            c.numShards = numShards;
+            flagOf.put("num_shards", "--num-shards");
+        }
+        if (jobs != null) {
+            c.jobs = jobs;
+            flagOf.put("jobs", "--jobs");
+        }
+        if (maxRetries != null) {
+            c.maxRetries = maxRetries;
+            flagOf.put("max_retries", "--max-retries");
+        }
+        if (threadsPerShard != null) {
+            c.threadsPerShard = threadsPerShard;
+            flagOf.put("threads_per_shard", "--threads-per-shard");
+        }
+        if (gracePeriod != null) {
+            c.gracePeriod = gracePeriod;
+            flagOf.put("grace_period", "--grace-period");
+        }
+        if (executor != null) {
+            c.executor = executor;
+        }
+        if (logDir != null) {
+            c.logDir = logDir;
+        }
+        if (cacheDir != null) {
+            c.cacheDir = cacheDir;
+        }
         if (outputRoot != null) {
             c.outputRoot = outputRoot;
         }
@@ -211,46 +245,23 @@ public final class LaunchCommand extends BaseCommand {
         }
         if (variantsPerSample != null) {
             c.variantsPerSample = variantsPerSample;
+            flagOf.put("variants_per_sample", "--variants-per-sample");
         }
         if (numProc != null) {
             c.numProc = numProc;
+            flagOf.put("num_proc", "--num-proc");
         }
         if (saveFormat != null) {
             c.saveFormat = saveFormat;
         }
-        if (!List.of("singletons", "pairs").contains(c.comboMode)) {
-            throw usage("--combo-mode must be singletons or pairs, got '" + c.comboMode + "'");
-        }
-        if (!List.of("parquet", "csv", "jsonl").contains(c.saveFormat)) {
-            throw usage("--save-format must be parquet, csv or jsonl, got '" + c.saveFormat + "'");
-        }
-        positive("--variants-per-sample", c.variantsPerSample);
-        positive("--num-proc", c.numProc);
+        return flagOf;
     }
 
-    /** Runs merge in this JVM, with the same configuration (and output root, when given as a flag). */
-    private int runMerge() {
-        CommandLine root = spec.root().commandLine();
-        if (!root.getSubcommands().containsKey("merge")) {
-            err().println("augctl: error: --merge: merge is not available in this build; run it when it is");
-            err().flush();
-            return ExitCode.FAILED;
-        }
-        List<String> args = new ArrayList<>(List.of("merge", "--config", configFile.toString()));
-        if (outputRoot != null) {
-            args.add("--output-root");
-            args.add(outputRoot.toString());
-        }
-        out().println("all shards succeeded: running augctl " + String.join(" ", args));
+    /** Runs merge in this JVM, on the run's configuration (its output root included). */
+    private int runMerge(AugctlConfig c) {
+        out().println("all shards succeeded: merging the shard manifests under " + c.outputRoot);
         out().flush();
-        return Main.run(out(), err(), args.toArray(String[]::new));
-    }
-
-    private int positive(String option, int value) {
-        if (value < 1) {
-            throw usage(option + " must be at least 1, got " + value);
-        }
-        return value;
+        return MergeCommand.mergeAndReport(MergeCommand.settings(c, false, false, false), false, out(), err());
     }
 
     private CommandLine.ParameterException usage(String message) {

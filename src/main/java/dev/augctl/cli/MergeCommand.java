@@ -6,6 +6,7 @@ import dev.augctl.merge.ManifestMerger;
 import dev.augctl.merge.MergeReport;
 import dev.augctl.merge.MergeSettings;
 import dev.augctl.merge.ReportFormatter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,29 +65,42 @@ public final class MergeCommand extends BaseCommand {
 
     @Override
     protected int doCall() {
-        AugctlConfig.Merge m = config().merge;
-        MergeSettings settings = new MergeSettings(
-                outputRoot != null ? outputRoot : config().outputRoot,
-                outputName != null ? outputName : m.outputName,
-                keyColumn != null ? keyColumn : m.keyColumn,
-                rowsColumn != null ? rowsColumn : m.rowsColumn,
-                pathColumn != null ? pathColumn : m.pathColumn,
+        AugctlConfig c = config();
+        if (outputRoot != null) {
+            c.outputRoot = outputRoot;
+        }
+        AugctlConfig.Merge m = c.merge;
+        m.outputName = outputName != null ? outputName : m.outputName;
+        m.keyColumn = keyColumn != null ? keyColumn : m.keyColumn;
+        m.rowsColumn = rowsColumn != null ? rowsColumn : m.rowsColumn;
+        m.pathColumn = pathColumn != null ? pathColumn : m.pathColumn;
+        return mergeAndReport(settings(c, keepShards, allowMissing, verify), json, out(), err());
+    }
+
+    /** The merge settings of a configuration (flags already written into it). */
+    static MergeSettings settings(AugctlConfig c, boolean keepShards, boolean allowMissing, boolean verify) {
+        AugctlConfig.Merge m = c.merge;
+        return new MergeSettings(c.outputRoot, m.outputName, m.keyColumn, m.rowsColumn, m.pathColumn,
                 keepShards, allowMissing, verify);
+    }
+
+    /** Merges, prints the report (text or JSON) and any warnings, and returns the exit code; also used by launch --merge. */
+    static int mergeAndReport(MergeSettings settings, boolean json, PrintWriter out, PrintWriter err) {
         MergeReport report = new ManifestMerger().merge(settings);
         if (!report.missingShards().isEmpty()) {
-            err().println("augctl: warning: merged without the manifests of shard(s) "
+            err.println("augctl: warning: merged without the manifests of shard(s) "
                     + report.missingShards() + " of N=" + report.numShards() + " (--allow-missing)");
         }
-        out().print(json ? ReportFormatter.json(report) : ReportFormatter.text(report));
-        out().flush();
+        out.print(json ? ReportFormatter.json(report) : ReportFormatter.text(report));
+        out.flush();
         if (report.verificationFailed()) {
             for (MergeReport.VerifyFailure f : report.verification().failures()) {
-                err().println("augctl: verify: " + f.describe());
+                err.println("augctl: verify: " + f.describe());
             }
-            err().println("augctl: error: --verify: " + report.verification().failures().size() + " of "
+            err.println("augctl: error: --verify: " + report.verification().failures().size() + " of "
                     + report.verification().checked() + " datasets do not match their manifest rows; "
                     + report.output() + " not written, shard manifests kept");
-            err().flush();
+            err.flush();
             return ExitCode.FAILED;
         }
         return ExitCode.OK;

@@ -1,11 +1,14 @@
 package dev.augctl.cli;
 
+import dev.augctl.config.AugctlConfig;
+import dev.augctl.config.ConfigChecks;
 import dev.augctl.launch.Stopper;
 import dev.augctl.launch.slurm.SlurmStopper;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code augctl stop}: ends a running launcher, or the shards a killed launcher left behind. */
 @Command(name = "stop",
@@ -25,12 +28,15 @@ public final class StopCommand extends BaseCommand {
 
     @Override
     protected int doCall() throws Exception {
-        double grace = gracePeriod != null ? gracePeriod : config().gracePeriod;
-        if (grace < 0 || Double.isNaN(grace)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--grace-period must be >= 0 seconds, got " + grace);
+        AugctlConfig c = config();
+        if (gracePeriod != null) {
+            c.gracePeriod = gracePeriod;
+            ConfigChecks.first(c).filter(p -> p.key().equals("grace_period")).ifPresent(p -> {
+                throw new ParameterException(spec.commandLine(), p.describe(key -> "--grace-period"));
+            });
         }
-        Path dir = logDir != null ? logDir : config().logDir;
-        Duration graceTime = Duration.ofMillis(Math.round(grace * 1000));
+        Path dir = logDir != null ? logDir : c.logDir;
+        Duration graceTime = Duration.ofMillis(Math.round(c.gracePeriod * 1000));
         if (SlurmStopper.applies(dir)) {
             return new SlurmStopper(dir, graceTime, out()).run(); // a job array launched with --no-wait
         }

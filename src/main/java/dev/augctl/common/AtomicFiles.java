@@ -56,6 +56,8 @@ public final class AtomicFiles {
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 writer.writeTo(channel);
                 channel.force(true);
+            } catch (IOException e) {
+                throw naming(target, e);
             }
             moveIntoPlace(tmp, target);
             done = true;
@@ -83,18 +85,44 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * {@code e} if it names a file, else the same error naming {@code file}: a write error such as
+     * "No space left on device" names none, and a user needs to know where.
+     */
+    public static IOException naming(Path file, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e;
+        }
+        java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
+    }
+
     /** Writes a UTF-8 string to {@code target} atomically. */
     public static void writeString(Path target, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         write(target, out -> out.write(bytes));
     }
 
-    /** Renames a finished temporary file over {@code target}, atomically where the file system allows. */
+    /**
+     * Renames a finished temporary file over {@code target}, atomically where the file system allows,
+     * then flushes the folder so that the rename itself survives a crash.
+     */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Flushes a folder's entries to disk; a no-op where folders cannot be opened (not POSIX). */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder as a file; the rename stands, only its durability is weaker
         }
     }
 }

@@ -32,6 +32,21 @@ public class AugctlException extends RuntimeException {
         return new AugctlException(ExitCode.FAILED, message, cause);
     }
 
+    /**
+     * An I/O error as one line naming the path and the cause ("data/out/x.parquet: No space left on
+     * device"), exit 1: the JDK's exceptions name the path in some cases and only the cause in others.
+     */
+    public static AugctlException io(java.io.IOException e) {
+        String message;
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            message = f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": "
+                    + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+        } else {
+            message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+        return failed(message, e);
+    }
+
     public int exitCode() {
         return exitCode;
     }

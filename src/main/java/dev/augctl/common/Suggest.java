@@ -1,6 +1,7 @@
 package dev.augctl.common;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** Finds the nearest valid name to a misspelt one, for "did you mean" hints. */
 public final class Suggest {
@@ -12,7 +13,7 @@ public final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

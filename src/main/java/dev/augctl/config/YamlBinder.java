@@ -1,6 +1,5 @@
 package dev.augctl.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.Suggest;
 import dev.augctl.common.YamlNodes;
@@ -26,10 +25,11 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Sets the public fields of a settings object from a YAML mapping, strictly: each key is the
- * field's {@link JsonProperty} name; an unknown or repeated key, a value of the wrong type or a
+ * field's {@link Key}; an unknown or repeated key, a value of the wrong type or a
  * missing value is an error naming the file, line, column, key path and value. Keys that are not
  * in the file keep the field's initial value (the default). Field types: int, long, double,
- * boolean (boxed: may be null when the default is null), String, Path, List&lt;String&gt;,
+ * boolean (boxed: may be null when the default is null), String, Path, an enum (by its
+ * {@code toString()}), List&lt;String&gt;,
  * Map&lt;String, String&gt;, and nested settings classes bound the same way.
  */
 final class YamlBinder {
@@ -159,6 +159,14 @@ final class YamlBinder {
                 throw invalid(value, keyPath, type);
             }
         }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            for (Object constant : c.getEnumConstants()) {
+                if (constant.toString().equals(text)) {
+                    return constant;
+                }
+            }
+            throw invalid(value, keyPath, type);
+        }
         if (type == boolean.class || type == Boolean.class) {
             String lower = text.toLowerCase(java.util.Locale.ROOT);
             if (tag.equals(Tag.BOOL) && (TRUE.contains(lower) || FALSE.contains(lower))) {
@@ -197,6 +205,10 @@ final class YamlBinder {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            return "one of " + java.util.Arrays.stream(c.getEnumConstants()).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (type == String.class || type == Path.class) {
             return "a string";
         }
@@ -214,7 +226,7 @@ final class YamlBinder {
     private static Map<String, Field> fields(Class<?> type) {
         Map<String, Field> out = new LinkedHashMap<>();
         for (Field f : type.getFields()) {
-            JsonProperty name = f.getAnnotation(JsonProperty.class);
+            Key name = f.getAnnotation(Key.class);
             if (name != null && !Modifier.isStatic(f.getModifiers())) {
                 out.put(name.value(), f);
             }

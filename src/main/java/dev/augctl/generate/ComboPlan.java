@@ -1,5 +1,6 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.ComboMode;
 import dev.augctl.common.AugctlException;
 import dev.augctl.generate.augment.MethodSpec;
 import java.nio.file.Path;

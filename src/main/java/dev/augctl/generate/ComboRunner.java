@@ -1,8 +1,9 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.SaveFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.augctl.cli.VersionProvider;
+import dev.augctl.common.Version;
 import dev.augctl.common.AtomicFiles;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.Json;
@@ -117,7 +118,7 @@ final class ComboRunner {
         meta.put("started_at", started.toString());
         meta.put("finished_at", Instant.now().toString());
         meta.put("seconds", seconds);
-        meta.put("tool_version", VersionProvider.version());
+        meta.put("tool_version", Version.current());
         AtomicFiles.writeString(metaFile, Json.mapper().writeValueAsString(meta) + "\n");
 
         log.info(tag + " done: " + combo.name() + " rows=" + totals.kept + " rejected=" + totals.rejected
@@ -161,7 +162,11 @@ final class ComboRunner {
                 }
                 progress.rowsDone(Math.min(rows, (submitted - inFlight.size()) * CHUNK_ROWS));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            inFlight.forEach(f -> f.cancel(true));
+            Files.deleteIfExists(tmp);
+            throw AtomicFiles.naming(target, e);
+        } catch (RuntimeException e) {
             inFlight.forEach(f -> f.cancel(true));
             Files.deleteIfExists(tmp);
             throw e;

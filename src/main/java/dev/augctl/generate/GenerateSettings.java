@@ -1,5 +1,7 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.ComboMode;
+import dev.augctl.common.SaveFormat;
 import java.nio.file.Path;
 
 /** Everything one run of the worker needs, as parsed and range-checked by the command line. */

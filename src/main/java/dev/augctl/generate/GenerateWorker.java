@@ -1,13 +1,10 @@
 package dev.augctl.generate;
 
-import dev.augctl.common.AugctlException;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.generate.augment.AugmentResources;
 import dev.augctl.generate.augment.Augmenter;
 import dev.augctl.generate.augment.AugmenterFactory;
 import dev.augctl.generate.augment.MethodSpec;
-import dev.augctl.generate.augment.MethodsFile;
-import dev.augctl.generate.output.DatasetWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,18 +42,9 @@ public final class GenerateWorker {
     public Summary run() throws IOException {
         long t0 = System.nanoTime();
         GenerateSettings s = settings;
-        List<MethodSpec> methods = MethodsFile.load(s.methods());
-        ComboPlan plan = ComboPlan.of(methods, s.comboMode(), s.methods());
-        InputTable input = InputTable.read(s.input(), s.columns());
-        if (input.size() == 0) {
-            throw AugctlException.badInput("input " + s.input() + " has a header but no rows");
-        }
-        for (String extra : DatasetWriter.EXTRA_COLUMNS) {
-            if (input.header().contains(extra)) {
-                throw AugctlException.badInput("input " + s.input() + " has a column '" + extra
-                        + "', which the datasets add themselves; rename it");
-            }
-        }
+        WorkerInputs inputs = WorkerInputs.load(s.methods(), s.comboMode(), s.input(), s.columns());
+        ComboPlan plan = inputs.plan();
+        InputTable input = inputs.input();
         List<Combo> mine = plan.forShard(s.shardIndex(), s.numShards());
         Map<String, Augmenter> augmenters = createAugmenters(mine, input);
         String inputSha256 = sha256(s.input());

@@ -41,7 +41,14 @@ public final class InputTable {
     /** Reads and validates {@code file}; a bad file is an {@link AugctlException} with exit code 2. */
     public static InputTable read(Path file, Columns columns) {
         if (!Files.isRegularFile(file)) {
-            throw AugctlException.badInput("input file not found: " + file);
+            throw AugctlException.badInput("input file not found: " + file
+                    + (Files.isDirectory(file) ? " (it is a directory)" : ""));
+        }
+        if (!Files.isReadable(file)) {
+            throw AugctlException.badInput("input file is not readable: " + file + " (check its permissions)");
+        }
+        if (sizeOf(file) == 0) {
+            throw AugctlException.badInput("input " + file + " is empty (0 bytes): expected a CSV header row, then rows");
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader().setSkipHeaderRecord(true)
@@ -57,8 +64,13 @@ public final class InputTable {
             }
             return parse(file, columns, CSVParser.builder().setReader(reader).setFormat(format).get());
         } catch (CharacterCodingException e) {
-            throw AugctlException.badInput(file + ": not valid UTF-8", e);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw notUtf8(file, e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file, e); // met while iterating the records
+            }
+            throw AugctlException.badInput("cannot read input " + file + ": " + firstLine(e), e);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw AugctlException.badInput("cannot read input " + file + ": " + firstLine(e), e);
         }
     }
@@ -92,6 +104,18 @@ public final class InputTable {
             line = parser.getCurrentLineNumber() + 1;
         }
         return table;
+    }
+
+    private static AugctlException notUtf8(Path file, Exception e) {
+        return AugctlException.badInput(file + ": not valid UTF-8" + Utf8Position.describe(file) + "; save it as UTF-8", e);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw AugctlException.badInput("cannot read input " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireNonBlank(Path file, long line, String column, String value) {

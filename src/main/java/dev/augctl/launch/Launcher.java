@@ -78,8 +78,15 @@ public final class Launcher {
         Files.createDirectories(settings.cacheDir);
         try (LaunchLock lock = LaunchLock.acquire(settings.logDir)) {
             Path runFile = ShardPaths.runState(settings.logDir);
-            Optional<RunState> previous = RunState.read(runFile);
+            Optional<RunState> previous;
+            try {
+                previous = RunState.read(runFile);
+            } catch (AugctlException unreadable) {
+                refuseMarkedProcesses(); // running shards matter more than the file
+                throw unreadable;
+            }
             previous.ifPresent(this::refuseLeftovers);
+            refuseMarkedProcesses(); // found by their mark even when run.json is gone
             plan = ShardPlan.of(settings, template, previous, RunTag.newRunId());
             if (plan.toRun().isEmpty()) {
                 out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
@@ -271,7 +278,8 @@ public final class Launcher {
         }
         String how = e.exit() != null ? e.exit().describe() : "lost: " + e.error();
         int retriesUsed = attemptsHere.get(e.index()) - 1;
-        if (retriesUsed < settings.maxRetries) {
+        boolean badInput = e.exit() != null && e.exit().badInput();
+        if (retriesUsed < settings.maxRetries && !badInput) {
             book.update(s -> RunRecords.end(r, ShardState.PENDING, e.exit(), now,
                     "attempt " + r.attempts + " failed (" + how + "); retry scheduled"));
             queue.addFirst(e.index());
@@ -279,7 +287,8 @@ public final class Launcher {
                     + settings.maxRetries + " scheduled");
         } else {
             book.update(s -> RunRecords.end(r, ShardState.FAILED, e.exit(), now, null));
-            say(label + " failed: " + how + " after " + took + " (attempt " + r.attempts + ")");
+            say(label + " failed: " + how + " after " + took + " (attempt " + r.attempts + ")"
+                    + (badInput && retriesUsed < settings.maxRetries ? "; not retried: exit 2 means bad input (see its log)" : ""));
         }
     }
 
@@ -407,6 +416,16 @@ public final class Launcher {
             Pause.millis(50);
         }
         running.values().forEach(RunningShard::kill);
+    }
+
+    /** Processes of an earlier launch of this log directory, whose launcher died, share its logs, caches and outputs. */
+    private void refuseMarkedProcesses() {
+        List<RunTag.Tagged> marked = RunTag.findInLogDir(settings.logDir);
+        if (!marked.isEmpty()) {
+            throw AugctlException.badInput("processes of an earlier launch in " + settings.logDir + " are still running: "
+                    + RunTag.describe(marked) + "; end them with 'augctl stop"
+                    + (settings.configFile != null ? " --config " + settings.configFile : "") + "'");
+        }
     }
 
     private void refuseLeftovers(RunState previous) {

@@ -17,8 +17,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The mark every process of a launch carries: {@code AUGCTL_RUN_ID} in the environment of each
- * shard, which its children inherit. It finds what a process tree cannot: a grandchild that left
+ * The mark every process of a launch carries: {@code AUGCTL_RUN_ID} and {@code AUGCTL_LOG_DIR} in
+ * the environment of each shard, which its children inherit. The log directory finds a launch's
+ * processes when run.json is missing or unreadable. It finds what a process tree cannot: a grandchild that left
  * its shard's session and whose parent has died (a daemon), or a shard started just before its
  * launcher was killed, before run.json recorded it. Read from /proc/PID/environ (the environment a
  * process was started with), so Linux only; elsewhere nothing is found.
@@ -26,12 +27,16 @@ import java.util.function.Consumer;
 public final class RunTag {
     /** The variable holding the run id; {@code AUGCTL_SHARD_INDEX} beside it names the shard. */
     public static final String VARIABLE = "AUGCTL_RUN_ID";
+    /** The variable holding the launch's log directory, absolute and normalised ({@link #logDirMark}). */
+    public static final String LOG_DIR_VARIABLE = "AUGCTL_LOG_DIR";
     private static final AtomicInteger LAUNCHES = new AtomicInteger();
     private static final Path PROC = Path.of("/proc");
 
-    /** A process carrying a run's mark, with the shard index its environment names (or -1). */
-    public record Tagged(ProcessHandle process, int shard) {
+    /** A process carrying a run's mark, with the shard index its environment names (or -1), and whether a Slurm task runs it. */
+    public record Tagged(ProcessHandle process, int shard, boolean slurmTask) {
     }
+
+    private static final byte[] SLURM_MARK = "\0SLURM_JOB_ID=".getBytes(StandardCharsets.US_ASCII);
 
     private RunTag() {
     }
@@ -53,6 +58,11 @@ public final class RunTag {
         }
         say.accept("stopping " + describe(strays) + " that outlived their shard's process tree (SIGTERM, SIGKILL after "
                 + Summary.format(grace) + ")");
+        stop(strays, grace, hurry);
+    }
+
+    /** SIGTERM to {@code strays}, up to {@code grace} (cut short when {@code hurry} turns true), then SIGKILL until they are gone. */
+    static void stop(List<Tagged> strays, Duration grace, BooleanSupplier hurry) {
         TreeStopper tree = new TreeStopper(null, null, strays.stream().map(Tagged::process).toList());
         tree.terminate();
         long deadline = System.nanoTime() + grace.toNanos();
@@ -81,7 +91,7 @@ public final class RunTag {
     }
 
     /** "2 processes started by shard 3 (pids 10, 11)" or "a process started by shard 1 (pid 12)". */
-    static String describe(List<Tagged> strays) {
+    public static String describe(List<Tagged> strays) {
         List<String> shards = strays.stream().map(t -> Integer.toString(t.shard())).distinct().toList();
         List<String> pids = strays.stream().map(t -> Long.toString(t.process().pid())).toList();
         return (strays.size() == 1 ? "a process" : strays.size() + " processes") + " started by shard"
@@ -92,11 +102,29 @@ public final class RunTag {
 
     /** The running processes (zombies excluded) whose environment holds {@code AUGCTL_RUN_ID=runId}. */
     public static List<Tagged> find(String runId) {
+        return find(VARIABLE, runId);
+    }
+
+    /**
+     * The running processes marked with {@code logDir}, of any launch, that are not Slurm tasks
+     * (those are the scheduler's to stop): what a launcher that died left running there, found
+     * without run.json.
+     */
+    public static List<Tagged> findInLogDir(Path logDir) {
+        return find(LOG_DIR_VARIABLE, logDirMark(logDir)).stream().filter(t -> !t.slurmTask()).toList();
+    }
+
+    /** The log directory as processes carry it: absolute and normalised, so that any spelling of it matches. */
+    public static String logDirMark(Path logDir) {
+        return logDir.toAbsolutePath().normalize().toString();
+    }
+
+    private static List<Tagged> find(String variable, String value) {
         List<Tagged> found = new ArrayList<>();
-        if (runId == null || runId.isEmpty() || !Files.isDirectory(PROC)) {
+        if (value == null || value.isEmpty() || !Files.isDirectory(PROC)) {
             return found;
         }
-        byte[] mark = ("\0" + VARIABLE + "=" + runId + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] mark = ("\0" + variable + "=" + value + "\0").getBytes(StandardCharsets.UTF_8);
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().forEach(p -> {
             if (p.pid() == self) {
@@ -104,7 +132,7 @@ public final class RunTag {
             }
             byte[] env = environ(p.pid());
             if (env != null && indexOf(env, mark) >= 0 && ProcessTree.running(p)) {
-                found.add(new Tagged(p, shardIndex(env)));
+                found.add(new Tagged(p, shardIndex(env), indexOf(env, SLURM_MARK) >= 0));
             }
         });
         return found;

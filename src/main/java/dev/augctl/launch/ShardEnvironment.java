@@ -1,5 +1,6 @@
 package dev.augctl.launch;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,13 +25,17 @@ public final class ShardEnvironment {
         return env;
     }
 
-    /** The full set for shard {@code index}; {@code runId} (null in a dry run) marks the launch's processes. */
-    public static Map<String, String> forShard(int index, int numShards, String runId, Map<String, String> common) {
+    /**
+     * The full set for shard {@code index}; {@code runId} (null in a dry run) and the log directory
+     * mark the launch's processes ({@link RunTag}).
+     */
+    public static Map<String, String> forShard(int index, int numShards, String runId, Path logDir, Map<String, String> common) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AUGCTL_SHARD_INDEX", Integer.toString(index));
         env.put("AUGCTL_NUM_SHARDS", Integer.toString(numShards));
         if (runId != null) {
             env.put(RunTag.VARIABLE, runId);
+            env.put(RunTag.LOG_DIR_VARIABLE, RunTag.logDirMark(logDir));
         }
         env.putAll(common);
         return env;

@@ -19,6 +19,11 @@ public record ShardExit(int exitCode, String signal, Instant endedAt) {
         return exitCode == 0;
     }
 
+    /** Exit 2 is the worker contract's "bad input": running it again would fail the same way. */
+    public boolean badInput() {
+        return signal == null && exitCode == dev.augctl.common.ExitCode.USAGE;
+    }
+
     /** "exit 0", "exit 3" or "SIGKILL". */
     public String describe() {
         return signal != null ? signal : "exit " + exitCode;

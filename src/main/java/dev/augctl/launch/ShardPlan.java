@@ -95,6 +95,6 @@ public final class ShardPlan {
     public ShardSpec spec(int index) {
         int n = settings.numShards;
         return new ShardSpec(index, n, template.argv(index, n, log(index), cache(index)),
-                ShardEnvironment.forShard(index, n, runId, commonEnv), log(index), cache(index));
+                ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv), log(index), cache(index));
     }
 }

@@ -1,5 +1,6 @@
 package dev.augctl.launch;
 
+import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.common.Pause;
 import dev.augctl.common.ProcessTree;
@@ -37,19 +38,47 @@ public final class Stopper {
 
     public int run() throws IOException {
         Path runFile = ShardPaths.runState(logDir);
-        Optional<RunState> state = RunState.read(runFile);
+        Optional<RunState> state = readOrWarn(runFile);
         boolean didSomething = false;
         if (LaunchLock.held(logDir)) {
             didSomething = stopLauncher(state);
-            state = RunState.read(runFile); // the launcher has rewritten it
+            state = readOrWarn(runFile); // the launcher has rewritten it
         }
         if (state.isPresent()) {
             didSomething |= stopLeftovers(state.get(), runFile);
         }
+        didSomething |= stopMarked();
         if (!didSomething) {
             say("nothing to stop: no launcher and no shard process is running for " + logDir);
         }
         return ExitCode.OK;
+    }
+
+    /** The run state, or empty with a warning when it cannot be read: the processes are still found by their mark. */
+    private Optional<RunState> readOrWarn(Path runFile) {
+        try {
+            return RunState.read(runFile);
+        } catch (AugctlException e) {
+            say("warning: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Processes that carry this log directory's mark and are still running after the rest: a
+     * launcher's shards when run.json is gone or unreadable, or daemons that left their shard.
+     */
+    private boolean stopMarked() {
+        List<RunTag.Tagged> marked = RunTag.findInLogDir(logDir);
+        if (marked.isEmpty()) {
+            return false;
+        }
+        say("sending SIGTERM to " + RunTag.describe(marked) + " of a launch in " + logDir
+                + " (found by the AUGCTL_LOG_DIR mark in their environment; SIGKILL after " + Summary.format(grace) + ")");
+        RunTag.stop(marked, grace, () -> false);
+        List<RunTag.Tagged> left = marked.stream().filter(t -> ProcessTree.running(t.process())).toList();
+        say(left.isEmpty() ? "they have ended" : "STILL RUNNING (could not be ended): " + RunTag.describe(left));
+        return true;
     }
 
     private boolean stopLauncher(Optional<RunState> state) {

@@ -129,9 +129,9 @@ public final class WorkerTemplate {
         v.put("seed", Long.toString(c.seed));
         v.put("quality_min_sim", plain(c.qualityMinSim));
         v.put("quality_max_sim", plain(c.qualityMaxSim));
-        v.put("combo_mode", c.comboMode);
+        v.put("combo_mode", c.comboMode.id());
         v.put("num_proc", Integer.toString(c.numProc));
-        v.put("save_format", c.saveFormat);
+        v.put("save_format", c.saveFormat.id());
         return v;
     }
 

@@ -33,6 +33,8 @@ final class LogTailer {
     private int partialLen;
     private boolean partialDropped;
     private boolean exists;
+    /** Whether the file existed at some poll: a log that then disappears was deleted or moved. */
+    private boolean seen;
     private long size;
     private long modifiedMillis;
     private long lines;
@@ -56,6 +58,7 @@ final class LogTailer {
             return 0;
         }
         exists = true;
+        seen = true;
         size = attrs.size();
         modifiedMillis = attrs.lastModifiedTime().toMillis();
         Object key = attrs.fileKey();
@@ -183,6 +186,11 @@ final class LogTailer {
 
     boolean exists() {
         return exists;
+    }
+
+    /** The file was read before and is not there now. */
+    boolean gone() {
+        return seen && !exists;
     }
 
     /** The file's size at the last poll. */

@@ -201,6 +201,10 @@ public final class Monitor {
             eta = Eta.shard(progress, start == null ? null : (now.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         }
         String error = status == Status.SUCCEEDED ? null : errorOf(status, f, rec);
+        if (t.tailer.gone() && !status.ended()) {
+            eta = null; // what the log said is all there is: no rate to go on
+            error = "log " + e.log() + " is gone (deleted or moved); progress shown is its last";
+        }
         return new ShardRow(e.index(), status,
                 progress == null ? null : Math.round(progress * 1000) / 10.0,
                 f.combosDone(), f.combosTotal(), status.ended() ? null : f.current(), eta, f.rows(),

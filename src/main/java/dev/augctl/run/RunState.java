@@ -53,7 +53,9 @@ public final class RunState {
         } catch (NoSuchFileException e) {
             return Optional.empty(); // removed since the check above
         } catch (JsonProcessingException e) {
-            throw AugctlException.badInput(file + ": not a valid run state: " + e.getOriginalMessage(), e);
+            throw AugctlException.badInput(file + ": not a valid run state: " + e.getOriginalMessage()
+                    + "; 'augctl stop' still ends the processes of this log directory; then move the file away"
+                    + " (keep it for reference) to launch anew", e);
         } catch (IOException e) {
             throw AugctlException.failed("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -102,8 +102,10 @@ final class RunStateJson {
         try (JsonParser p = FACTORY.createParser(json)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the document");
             RunState s = new RunState();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                seen.add(name);
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "schema" -> s.schema = (int) integer(p, t, name, 0L);
@@ -130,8 +132,32 @@ final class RunStateJson {
             if (p.nextToken() != null) {
                 throw malformed(p, "unexpected content after the document");
             }
+            checkShards(s, seen);
             return s;
         }
+    }
+
+    /** The fields every run state has, and shard indices that are unique and within 0..num_shards-1. */
+    private static void checkShards(RunState s, java.util.Set<String> seen) throws IOException {
+        for (String required : List.of("schema", "num_shards", "shards")) {
+            if (!seen.contains(required)) {
+                throw invalid("field '" + required + "' is missing");
+            }
+        }
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        for (ShardRecord r : s.shards) {
+            if (r.index < 0 || r.index >= s.numShards) {
+                throw invalid("shard index " + r.index + " is outside 0.." + (s.numShards - 1) + " (num_shards " + s.numShards + ")");
+            }
+            if (!indices.add(r.index)) {
+                throw invalid("shard " + r.index + " is listed twice");
+            }
+        }
+    }
+
+    /** A document that parses but cannot be a run state (no position to name). */
+    private static JsonParseException invalid(String message) {
+        return new JsonParseException((JsonParser) null, message);
     }
 
     private static List<ShardRecord> shards(JsonParser p, JsonToken t) throws IOException {

@@ -97,7 +97,7 @@ class GenerateCommandTest {
         assertThat(meta.get("quality_max_sim").asDouble()).isEqualTo(0.95);
         assertThat(meta.get("save_format").asText()).isEqualTo("parquet");
         assertThat(meta.get("input_sha256").asText()).hasSize(64);
-        assertThat(meta.get("tool_version").asText()).isEqualTo(VersionProvider.version());
+        assertThat(meta.get("tool_version").asText()).isEqualTo(dev.augctl.common.Version.current());
         assertThat(meta.get("cache").get("misses").asLong()).isEqualTo(meta.get("attempts").asLong());
         assertThat(meta.get("similarity").get("min").asDouble()).isBetween(0.55, meta.get("similarity").get("mean").asDouble());
         assertThat(meta.get("similarity").get("max").asDouble()).isLessThanOrEqualTo(0.95);

@@ -30,7 +30,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write("half".getBytes());
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage(target + ": disk full"); // a write error is named by the file being written
         assertThat(target).hasContent("old");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);

@@ -74,7 +74,7 @@ class ConfigLoaderTest {
         Path file = yaml("combo_mode: triples\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, true))
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("combo_mode must be singletons or pairs, got 'triples'");
+                .hasMessageContaining("key 'combo_mode' has invalid value 'triples' (expected one of singletons, pairs)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.ComboMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

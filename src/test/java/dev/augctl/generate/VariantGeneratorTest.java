@@ -1,5 +1,7 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.ComboMode;
+import dev.augctl.common.SaveFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augctl.generate.augment.Augmenter;

@@ -227,6 +227,44 @@ class LaunchProcessTest {
     }
 
     @Test
+    void aCorruptRunStateDoesNotHideRunningShardsFromLaunchOrStop() throws Exception {
+        try (LaunchFixture f = new LaunchFixture(dir).config(2, 1, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
+            Process launcher = f.augctl("launch", "--config", f.config.toString());
+            List<Long> pids = new ArrayList<>(f.pids(dir.resolve("pids0")));
+            pids.addAll(f.pids(dir.resolve("pids1")));
+            await(TIMEOUT, "both shards running", () -> allRunning(f, 2));
+            launcher.destroyForcibly(); // SIGKILL, then the file is truncated
+            f.exit(launcher, TIMEOUT);
+            Path runFile = f.logDir.resolve("run.json");
+            byte[] whole = java.nio.file.Files.readAllBytes(runFile);
+            byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+            java.nio.file.Files.write(runFile, truncated);
+
+            Process again = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(again, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(1)).contains("processes of an earlier launch in", "are still running", "shards 0, 1", "augctl stop");
+            // Moving the file away does not make them invisible either.
+            java.nio.file.Files.move(runFile, f.logDir.resolve("run.json.bad"));
+            Process third = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(third, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(2)).contains("are still running");
+            assertThat(pids).allMatch(LaunchFixture::running);
+
+            java.nio.file.Files.write(runFile, truncated);
+            Process stop = f.augctl("stop", "--config", f.config.toString());
+            assertThat(f.exit(stop, TIMEOUT)).isZero();
+            assertThat(f.output(3)).contains("warning: ", "not a valid run state", "sending SIGTERM to", "AUGCTL_LOG_DIR",
+                    "they have ended");
+            await(Duration.ofSeconds(10), "every process gone", () -> pids.stream().noneMatch(LaunchFixture::running));
+            assertThat(java.nio.file.Files.readAllBytes(runFile)).isEqualTo(truncated); // kept for the user to look at
+
+            Process corrupt = f.augctl("launch", "--config", f.config.toString());
+            assertThat(f.exit(corrupt, TIMEOUT)).isEqualTo(2);
+            assertThat(f.output(4)).contains("not a valid run state", "move the file away");
+        }
+    }
+
+    @Test
     void oneLauncherPerLogDirectoryAndStopEndsARunningLauncher() throws Exception {
         try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("stubborn.sh"), dir + "/pid{shard}")) {
             Process first = f.augctl("launch", "--config", f.config.toString(), "--grace-period", "0.5");

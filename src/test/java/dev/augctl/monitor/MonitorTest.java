@@ -47,4 +47,20 @@ class MonitorTest {
         WorkerLogs.append(log, "rt: b\n");
         assertThat(m.refresh().shards().get(0).current()).isEqualTo("b");
     }
+
+    @Test
+    void aLogDeletedDuringFollowIsSaidToBeGoneWithoutAnEta() throws Exception {
+        Path log = dir.resolve("shard_0_of_5.log");
+        WorkerLogs.append(log, WorkerLogs.info(10, "shard 0/5: assigned 2 combos: a, b") + WorkerLogs.info(9, "combo 1/2 start: a")
+                + WorkerLogs.info(1, "combo 1/2 progress: 3/4 rows (75.0%)"));
+        Monitor m = monitor(1, Long.MAX_VALUE);
+        ShardRow before = m.refresh().shards().get(0);
+        assertThat(before.error()).isNull();
+        assertThat(before.etaSeconds()).isNotNull();
+        java.nio.file.Files.delete(log);
+        ShardRow after = m.refresh().shards().get(0);
+        assertThat(after.error()).isEqualTo("log " + log + " is gone (deleted or moved); progress shown is its last");
+        assertThat(after.etaSeconds()).isNull();
+        assertThat(after.progress()).isEqualTo(before.progress());
+    }
 }

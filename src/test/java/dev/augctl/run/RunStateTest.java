@@ -68,6 +68,7 @@ class RunStateTest {
     void nullFieldsAreWrittenSoTheSchemaIsComplete() throws IOException {
         Path file = dir.resolve("run.json");
         RunState s = new RunState();
+        s.numShards = 1;
         s.shards.add(new ShardRecord(0));
         s.write(file);
         String json = Files.readString(file);
@@ -108,7 +109,7 @@ class RunStateTest {
     @Test
     void anUnknownShardStateIsNamed() throws IOException {
         Path file = dir.resolve("run.json");
-        Files.writeString(file, "{\"shards\": [{\"index\": 0, \"state\": \"exploded\"}]}");
+        Files.writeString(file, "{\"schema\": 1, \"num_shards\": 1, \"shards\": [{\"index\": 0, \"state\": \"exploded\"}]}");
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("unknown shard state 'exploded'");
     }
 
@@ -129,5 +130,24 @@ class RunStateTest {
         Path file = dir.resolve("run.json");
         Files.writeString(file, "{\"schema\": 1} {\"schema\": 1}");
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("unexpected content after the document");
+    }
+
+    @Test
+    void anEmptyObjectIsNotARunState() throws IOException {
+        Path file = Files.writeString(dir.resolve("run.json"), "{}");
+        assertThatThrownBy(() -> RunState.read(file))
+                .hasMessageContaining(file + ": not a valid run state: field 'schema' is missing")
+                .hasMessageContaining("'augctl stop' still ends the processes of this log directory");
+    }
+
+    @Test
+    void shardIndicesMustBeUniqueAndInRange() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{\"schema\": 1, \"num_shards\": 2, \"shards\": [{\"index\": 0}, {\"index\": 0}]}");
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("shard 0 is listed twice");
+        Files.writeString(file, "{\"schema\": 1, \"num_shards\": 2, \"shards\": [{\"index\": 2}]}");
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("shard index 2 is outside 0..1 (num_shards 2)");
+        Files.writeString(file, "{\"schema\": 1, \"num_shards\": 2, \"shards\": [{\"index\": -1}]}");
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("shard index -1 is outside");
     }
 }

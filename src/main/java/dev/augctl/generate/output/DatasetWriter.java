@@ -1,6 +1,6 @@
 package dev.augctl.generate.output;
 
-import dev.augctl.generate.SaveFormat;
+import dev.augctl.common.SaveFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

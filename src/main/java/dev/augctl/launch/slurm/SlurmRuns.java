@@ -23,7 +23,12 @@ public final class SlurmRuns {
 
     /** Whether run.json describes a Slurm job that no launcher is waiting for. */
     static Optional<RunState> detached(Path logDir) throws IOException {
-        Optional<RunState> state = RunState.read(ShardPaths.runState(logDir));
+        Optional<RunState> state;
+        try {
+            state = RunState.read(ShardPaths.runState(logDir));
+        } catch (AugctlException unreadable) {
+            return Optional.empty(); // not this class's to report: the launcher and stop say what to do
+        }
         if (state.isEmpty() || !"slurm".equals(state.get().executor) || !"running".equals(state.get().state)
                 || LaunchLock.held(logDir)) {
             return Optional.empty();
