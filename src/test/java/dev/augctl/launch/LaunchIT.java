@@ -40,9 +40,9 @@ class LaunchIT {
     void dryRunFromTheJarNamesTheJarAndLoadsNoHeavyLibrary() throws Exception {
         Path logs = dir.resolve("logs");
         Run r = augctl("launch", "--dry-run", "--num-shards", "2", "--log-dir", logs.toString(),
-                "--cache-dir", dir.resolve("cache").toString(), "--input", "pom.xml", "--methods", "conf/augment_methods.yaml");
+                "--cache-dir", dir.resolve("cache").toString(), "--input", "data/sample/redsm5_sample.csv", "--methods", "conf/augment_methods.yaml");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains(" -Xmx512m -jar " + JAR + " generate --input pom.xml",
+        assertThat(r.out()).contains(" -Xmx512m -jar " + JAR + " generate --input data/sample/redsm5_sample.csv",
                 "--shard-index 1 --num-shards 2");
         assertThat(logs).doesNotExist();
         assertThat(dir.resolve("cache")).doesNotExist();
