@@ -2,6 +2,7 @@ package dev.augctl;
 
 import dev.augctl.cli.AugctlCommand;
 import dev.augctl.cli.Choices;
+import dev.augctl.cli.HelpSections;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
 import dev.augctl.common.Logging;
@@ -35,6 +36,7 @@ public final class Main {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         Choices.register(cmd);
+        HelpSections.install(cmd);
         cmd.setExecutionExceptionHandler(Main::handleExecutionException);
         cmd.setParameterExceptionHandler(Main::handleParameterException);
         return cmd;

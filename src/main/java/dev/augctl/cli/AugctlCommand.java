@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         footer = {
             "",
             "Exit codes: 0 success, 1 the work failed, 2 bad usage or bad input,",
-            "            130 interrupted (SIGINT), 143 terminated (SIGTERM).",
+            "            129 launch's terminal hung up (SIGHUP), 130 interrupted (SIGINT),",
+            "            143 terminated (SIGTERM).",
             "Run 'augctl COMMAND --help' for a command's options."
         },
         subcommands = {

@@ -25,6 +25,7 @@ import dev.augctl.launch.slurm.SlurmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,20 @@ import picocli.CommandLine.Option;
             "            130 interrupted by SIGINT, 143 by SIGTERM, 129 by SIGHUP",
             "            (the terminal closed). See docs/LAUNCH.md."
         })
-public final class LaunchCommand extends BaseCommand {
+public final class LaunchCommand extends BaseCommand implements HelpSections.Sectioned {
+    @Override
+    public Map<String, List<String>> sections() {
+        Map<String, List<String>> s = new LinkedHashMap<>();
+        s.put("Shards", List.of("--num-shards", "--jobs", "--shards", "--executor", "--threads-per-shard", "--nice"));
+        s.put("Run control", List.of("--dry-run", "--retry-failed", "--max-retries", "--force", "--merge", "--grace-period",
+                "--config", "--log-dir", "--cache-dir"));
+        s.put("Worker (its template's placeholders)", List.of("--input", "--methods", "--output-root", "--seed", "--combo-mode",
+                "--variants-per-sample", "--num-proc", "--save-format"));
+        s.put("Slurm (with --executor slurm)", List.of("--no-wait", "--partition", "--account", "--qos", "--time", "--mem",
+                "--job-name", "--sbatch-arg"));
+        return s;
+    }
+
     @Option(names = {"-n", "--num-shards"}, paramLabel = "N", description = "Number of shards N (config num_shards).")
     Integer numShards;
 
@@ -81,6 +95,11 @@ public final class LaunchCommand extends BaseCommand {
     @Option(names = "--executor", paramLabel = "NAME",
             description = "Where shards run: local (processes on this machine) or slurm (one job array; see docs/SLURM.md) (config executor).")
     Executor executor;
+
+    @Option(names = "--nice", paramLabel = "N",
+            description = "Run local shards N steps below normal CPU priority, 0..19, so that the monitor and the shell "
+                    + "stay responsive; 0 leaves it unchanged (config nice; default 10).")
+    Integer nice;
 
     @CommandLine.Mixin
     SlurmOptions slurm;
@@ -134,7 +153,7 @@ public final class LaunchCommand extends BaseCommand {
             return code;
         }
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
-        ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor();
+        ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);
         try {
             return new Launcher(s, template, shardExecutor, out(), err(), merge ? () -> runMerge(s.config) : null).run();
         } finally {
@@ -218,6 +237,10 @@ public final class LaunchCommand extends BaseCommand {
         if (gracePeriod != null) {
             c.gracePeriod = gracePeriod;
             flagOf.put("grace_period", "--grace-period");
+        }
+        if (nice != null) {
+            c.nice = nice;
+            flagOf.put("nice", "--nice");
         }
         if (executor != null) {
             c.executor = executor;

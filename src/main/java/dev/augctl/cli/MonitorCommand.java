@@ -62,7 +62,7 @@ public final class MonitorCommand extends BaseCommand {
     boolean noColor;
 
     @Option(names = "--only", paramLabel = "STATE[,STATE...]", split = ",",
-            description = "Show only shards in these states: running, stalled, pending, succeeded, failed, "
+            description = "Show only shards in these states: running, finishing, stalled, pending, succeeded, failed, "
                 + "interrupted (the summary still counts all).")
     java.util.List<String> only;
 
@@ -80,9 +80,16 @@ public final class MonitorCommand extends BaseCommand {
         Duration stall = duration("--stall-after", stallAfter, c.monitor.stallAfter, "monitor.stall_after");
         boolean explicitPatterns = patterns != null || !new AugctlConfig.Monitor().patterns.equals(c.monitor.patterns);
         PatternSet set = PatternSet.load(patterns != null ? patterns : c.monitor.patterns, explicitPatterns);
-        if (!Files.isDirectory(dir)) {
-            throw AugctlException.badInput("log directory not found: " + dir
-                    + " (start shards with 'augctl launch', or pass --log-dir)");
+        if (!MonitorLoop.runExists(dir)) {
+            if (!follow) {
+                throw AugctlException.badInput((Files.isDirectory(dir) ? "no run in " : "log directory not found: ") + dir
+                        + " (start shards with 'augctl launch', or pass --log-dir)");
+            }
+            err().println("waiting for a run in " + dir + " (Ctrl-C to stop)");
+            err().flush();
+            if (!MonitorLoop.awaitRun(dir, Duration.ofMillis(Math.min(1000, every.toMillis())))) {
+                return dev.augctl.common.ExitCode.SIGINT;
+            }
         }
         MonitorSettings settings = new MonitorSettings(dir, numShards, c.numShards, c.jobs, every, stall);
         Monitor monitor = new Monitor(settings, set);
@@ -107,7 +114,7 @@ public final class MonitorCommand extends BaseCommand {
                 set.add(Status.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--only: unknown state '" + name
-                        + "' (states: running, stalled, pending, succeeded, failed, interrupted)");
+                        + "' (states: running, finishing, stalled, pending, succeeded, failed, interrupted)");
             }
         }
         return set;

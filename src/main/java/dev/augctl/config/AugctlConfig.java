@@ -47,6 +47,8 @@ public final class AugctlConfig {
     @Key("threads_per_shard") public Integer threadsPerShard;
     /** Seconds between SIGTERM and SIGKILL when stopping shards. */
     @Key("grace_period") public double gracePeriod = 10;
+    /** How much lower the shards' CPU priority is than the launcher's: 0 (unchanged) to 19. Local shards only. */
+    @Key("nice") public int nice = 10;
     /** Restarts of a failed shard. */
     @Key("max_retries") public int maxRetries = 0;
 

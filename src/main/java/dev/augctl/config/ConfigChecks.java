@@ -55,6 +55,9 @@ public final class ConfigChecks {
         if (!(c.gracePeriod >= 0)) {
             p.add(new Problem("grace_period", "must be >= 0 seconds, got " + c.gracePeriod));
         }
+        if (c.nice < 0 || c.nice > 19) {
+            p.add(new Problem("nice", "must be in 0..19, got " + c.nice));
+        }
         if (c.maxRetries < 0) {
             p.add(new Problem("max_retries", "must be >= 0, got " + c.maxRetries));
         }

@@ -318,10 +318,10 @@ public final class Launcher {
         Instant now = Instant.now();
         stopping.forEach((index, shard) -> {
             ShardExit exit = shard.onExit().getNow(null);
-            String how = killed.get(index) ? "SIGKILL after the grace period" : "ended after SIGTERM";
-            book.update(s -> RunRecords.end(record(index), ShardState.INTERRUPTED, exit, now, "stopped by " + signal + ": " + how));
-            say("shard " + index + "/" + settings.numShards + " interrupted: " + how
-                    + (exit != null ? " (" + exit.describe() + ")" : ""));
+            // One wording for the stop, in run.json, this line and the monitor
+            String reason = "stopped by " + signal + ": " + (killed.get(index) ? "SIGKILL after the grace period" : "ended after SIGTERM");
+            book.update(s -> RunRecords.end(record(index), ShardState.INTERRUPTED, exit, now, reason));
+            say("shard " + index + "/" + settings.numShards + " interrupted: " + reason);
         });
         running.clear();
     }

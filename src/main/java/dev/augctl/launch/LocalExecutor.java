@@ -11,11 +11,19 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs each shard as a local process: argv as given (no shell), stdout and stderr appended to the
  * shard's log by the OS (so the log survives the launcher), stdin from /dev/null, and, where
- * {@code setsid} exists, in a session and process group of its own so the whole tree can be signalled.
+ * {@code setsid} exists, in a session and process group of its own so the whole tree can be signalled,
+ * at a lower CPU priority ({@link ShardPriority}).
  */
 public final class LocalExecutor implements ShardExecutor {
     static final File SETSID = new File("/usr/bin/setsid");
     private static final File DEV_NULL = new File("/dev/null");
+
+    private final int nice;
+
+    /** @param nice how much lower than the launcher's the shards' CPU priority is (0..19; 0 leaves it) */
+    public LocalExecutor(int nice) {
+        this.nice = nice;
+    }
 
     @Override
     public String name() {
@@ -31,6 +39,7 @@ public final class LocalExecutor implements ShardExecutor {
         if (ownGroup) {
             command.add(SETSID.getPath());
         }
+        command.addAll(ShardPriority.prefix(nice)); // nice execs in place too: the pid stays the worker's
         command.addAll(spec.argv());
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(spec.env());
@@ -40,6 +49,9 @@ public final class LocalExecutor implements ShardExecutor {
             pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         }
         Process process = pb.start();
+        if (ownGroup) {
+            ShardPriority.lowerAutogroup(process.pid(), nice);
+        }
         return new LocalShard(process, ownGroup);
     }
 

@@ -197,6 +197,8 @@ public final class Monitor {
         Long eta = null;
         if (status == Status.SUCCEEDED) {
             eta = 0L;
+        } else if (status == Status.FINISHING) {
+            eta = 0L;
         } else if (status == Status.RUNNING || status == Status.STALLED) {
             eta = Eta.shard(progress, start == null ? null : (now.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         }
@@ -264,8 +266,8 @@ public final class Monitor {
                 : settings.configJobs() != null ? settings.configJobs() : Math.max(1, rows.size());
         Long eta = Eta.overall(left, elapsed, count[Status.PENDING.ordinal()], avg, slots);
         return new Summary(rows.size(), count[Status.SUCCEEDED.ordinal()], count[Status.RUNNING.ordinal()],
-                count[Status.STALLED.ordinal()], count[Status.PENDING.ordinal()], count[Status.FAILED.ordinal()],
-                count[Status.INTERRUPTED.ordinal()], totalRows, eta);
+                count[Status.FINISHING.ordinal()], count[Status.STALLED.ordinal()], count[Status.PENDING.ordinal()],
+                count[Status.FAILED.ordinal()], count[Status.INTERRUPTED.ordinal()], totalRows, eta);
     }
 
     /** Seconds a finished shard took: from run.json, else from its log's timestamps. */

@@ -1,7 +1,11 @@
 package dev.augctl.monitor;
 
 import dev.augctl.common.ExitCode;
+import dev.augctl.common.ShardPaths;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -64,6 +68,34 @@ public final class MonitorLoop {
         } finally {
             view.close();
         }
+    }
+
+    /**
+     * Whether {@code logDir} holds a run to watch: its run.json or a shard log (a run of a worker
+     * started without augctl launch).
+     */
+    public static boolean runExists(Path logDir) {
+        if (Files.isRegularFile(ShardPaths.runState(logDir))) {
+            return true;
+        }
+        try (DirectoryStream<Path> logs = Files.newDirectoryStream(logDir, "shard_*_of_*.log")) {
+            return logs.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false; // no folder yet
+        }
+    }
+
+    /** Waits until {@link #runExists}, checking every {@code poll}; false when interrupted. */
+    public static boolean awaitRun(Path logDir, Duration poll) {
+        while (!runExists(logDir)) {
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first refresh; with a live shard process, a second one shortly after gives its CPU %. */

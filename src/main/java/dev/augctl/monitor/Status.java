@@ -6,6 +6,8 @@ import java.util.Locale;
 /** What the monitor shows a shard as doing, with its mark in UTF-8 and in ASCII. */
 public enum Status {
     RUNNING("▶", ">"),
+    /** The log says the shard is complete, but its process has not exited yet (writing, closing). */
+    FINISHING("◐", "~"),
     STALLED("⚠", "!"),
     PENDING("⏸", "."),
     SUCCEEDED("✓", "+"),

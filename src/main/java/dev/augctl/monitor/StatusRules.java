@@ -35,6 +35,9 @@ final class StatusRules {
             if (process == Liveness.Process.GONE && launcher == Liveness.Process.GONE) {
                 return log.completed() ? Status.SUCCEEDED : Status.FAILED;
             }
+            if (log.completed()) {
+                return Status.FINISHING; // the launcher has not seen it end yet
+            }
             return silent ? Status.STALLED : Status.RUNNING;
         }
         if (!logExists) {

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * The line under the table: how many shards are in each state, the rows so far, and when the whole
  * run should be done ({@code etaSeconds}: 0 when nothing is left to run, null when unknown).
  */
-@JsonPropertyOrder({"shards", "completed", "running", "stalled", "pending", "failed", "interrupted", "rows", "eta_seconds"})
+@JsonPropertyOrder({"shards", "completed", "running", "finishing", "stalled", "pending", "failed", "interrupted", "rows",
+    "eta_seconds"})
 public record Summary(
         @JsonProperty("shards") int shards,
         @JsonProperty("completed") int completed,
         @JsonProperty("running") int running,
+        @JsonProperty("finishing") int finishing,
         @JsonProperty("stalled") int stalled,
         @JsonProperty("pending") int pending,
         @JsonProperty("failed") int failed,
@@ -21,7 +23,12 @@ public record Summary(
 
     /** Whether every shard has ended. */
     public boolean allEnded() {
-        return running + stalled + pending == 0;
+        return running + finishing + stalled + pending == 0;
+    }
+
+    /** Whether every shard has ended and some were stopped before their end (Ctrl-C, SIGTERM, augctl stop). */
+    public boolean stopped() {
+        return allEnded() && interrupted > 0;
     }
 
     /** Whether every shard succeeded. */

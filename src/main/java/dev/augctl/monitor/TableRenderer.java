@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws a {@link Snapshot} as text: a header, one line per shard with column widths taken from the
- * data, and a summary line. Colours are ANSI escapes, only when asked for.
+ * Draws a {@link Snapshot} as text: a header, one line per shard in columns that keep their place
+ * from frame to frame, and a summary line whose counts add up to the shards. Numbers are plain
+ * digits, as in merge's report, CSV and JSON. Colours are ANSI escapes, only when asked for.
  */
 public final class TableRenderer {
-    private static final int MAX_CURRENT = 40;
+    private static final int CURRENT_WIDTH = 32;
     private static final int MAX_ERROR = 80;
     private static final String RESET = "\u001b[0m";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -20,6 +21,7 @@ public final class TableRenderer {
     private final boolean color;
     private final boolean ascii;
     private final ZoneId zone;
+    private final Widths widths = new Widths();
 
     public TableRenderer(boolean color, boolean ascii, ZoneId zone) {
         this.color = color;
@@ -33,34 +35,32 @@ public final class TableRenderer {
         out.add(bold("augctl monitor") + " " + s.logDir()
                 + (s.runState() != null ? " (run.json)" : " (logs only)")
                 + " at " + CLOCK.format(Instant.parse(s.time()).atZone(zone)));
-        Widths w = new Widths(s.shards());
+        widths.fit(s.shards());
         for (ShardRow r : s.shards()) {
-            out.add(row(r, w));
+            out.add(row(r, widths));
         }
         out.add(summary(s.summary()));
         return out;
     }
 
-    /** Column widths that fit every row. */
+    /**
+     * Column widths, kept for the renderer's life (one run): they grow to fit but never shrink, so
+     * that columns do not move sideways between frames. The current combo has a fixed width, names
+     * longer than it are cut with an ellipsis. CPU and memory are always there ({@code -} when unknown).
+     */
     private static final class Widths {
         int shard = 1;
         int combos = 1;
-        int current = 1;
-        int eta = 1;
-        int rows = 1;
-        boolean cpu;
-        boolean mem;
+        int eta = 8; // "Complete", "~0:18:45"
+        int rows = 6;
 
-        Widths(List<ShardRow> rows) {
-            for (ShardRow r : rows) {
+        void fit(List<ShardRow> shards) {
+            for (ShardRow r : shards) {
                 shard = Math.max(shard, Integer.toString(r.shard()).length());
                 combos = Math.max(combos, Math.max(Integer.toString(r.combosDone()).length(),
                         r.combosTotal() == null ? 1 : r.combosTotal().toString().length()));
-                current = Math.max(current, Math.min(MAX_CURRENT, current(r).length()));
                 eta = Math.max(eta, eta(r).length());
-                this.rows = Math.max(this.rows, String.format(Locale.ROOT, "%,d", r.rows()).length());
-                cpu |= r.cpuPercent() != null;
-                mem |= r.rssBytes() != null;
+                rows = Math.max(rows, Long.toString(r.rows()).length());
             }
         }
     }
@@ -72,15 +72,11 @@ public final class TableRenderer {
         b.append(" | ").append(pad(r.progress() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", r.progress()), 6, true));
         b.append(" | Combos: ").append(pad(Integer.toString(r.combosDone()), w.combos, true)).append('/')
                 .append(pad(r.combosTotal() == null ? "?" : r.combosTotal().toString(), w.combos, false));
-        b.append(" | Current: ").append(pad(cut(current(r), MAX_CURRENT), w.current, false));
+        b.append(" | Current: ").append(pad(cut(current(r), CURRENT_WIDTH), CURRENT_WIDTH, false));
         b.append(" | ETA: ").append(pad(eta(r), w.eta, false));
-        b.append(" | Rows: ").append(pad(String.format(Locale.ROOT, "%,d", r.rows()), w.rows, true));
-        if (w.cpu) {
-            b.append(" | CPU: ").append(pad(r.cpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()), 5, true));
-        }
-        if (w.mem) {
-            b.append(" | Mem: ").append(pad(r.rssBytes() == null ? "-" : bytes(r.rssBytes()), 9, true));
-        }
+        b.append(" | Rows: ").append(pad(Long.toString(r.rows()), w.rows, true));
+        b.append(" | CPU: ").append(pad(r.cpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()), 5, true));
+        b.append(" | Mem: ").append(pad(r.rssBytes() == null ? "-" : bytes(r.rssBytes()), 9, true));
         String note = note(r);
         if (note != null) {
             b.append(" | ").append(paint(r.status(), cut(note, MAX_ERROR)));
@@ -97,18 +93,23 @@ public final class TableRenderer {
             case SUCCEEDED -> "Complete";
             case FAILED -> "Failed";
             case INTERRUPTED -> "Stopped";
-            default -> r.etaSeconds() == null ? "-" : duration(r.etaSeconds());
+            case FINISHING -> "0:00:00";
+            // rough until the shard has finished a combo: the rate so far includes its start-up
+            default -> r.etaSeconds() == null ? "-" : (r.combosDone() == 0 ? "~" : "") + duration(r.etaSeconds());
         };
     }
 
     private static String note(ShardRow r) {
         return switch (r.status()) {
-            case FAILED, INTERRUPTED -> {
+            case FAILED -> {
                 String exit = r.exitCode() == null ? "" : "exit " + r.exitCode();
                 String err = r.error() == null ? "" : r.error();
                 String s = exit.isEmpty() || err.isEmpty() ? exit + err : exit + ": " + err;
                 yield s.isEmpty() ? null : s;
             }
+            // the launcher's own words for the stop (run.json's message), as in its summary
+            case INTERRUPTED -> r.error() != null ? r.error() : r.exitCode() == null ? null : "exit " + r.exitCode();
+            case FINISHING -> "log complete, process still exiting";
             case STALLED -> r.lastUpdate() == null ? "no output" : "silent since " + r.lastUpdate();
             default -> null;
         };
@@ -118,11 +119,15 @@ public final class TableRenderer {
         StringBuilder b = new StringBuilder();
         b.append("Completed ").append(s.completed()).append('/').append(s.shards());
         b.append(" | Running ").append(s.running());
-        b.append(" | Failed ").append(s.failed() + s.interrupted());
-        b.append(" | Pending ").append(s.pending());
+        if (s.finishing() > 0) {
+            b.append(" | Finishing ").append(s.finishing());
+        }
         b.append(" | Stalled ").append(s.stalled());
-        b.append(" | Rows ").append(String.format(Locale.ROOT, "%,d", s.rows()));
-        b.append(" | ETA ").append(s.allEnded() ? "done" : s.etaSeconds() == null ? "-" : duration(s.etaSeconds()));
+        b.append(" | Pending ").append(s.pending());
+        b.append(" | Failed ").append(s.failed());
+        b.append(" | Interrupted ").append(s.interrupted());
+        b.append(" | Rows ").append(s.rows());
+        b.append(" | ETA ").append(s.stopped() ? "stopped" : s.allEnded() ? "done" : s.etaSeconds() == null ? "-" : duration(s.etaSeconds()));
         return bold(b.toString());
     }
 
@@ -164,7 +169,7 @@ public final class TableRenderer {
             return s;
         }
         String code = switch (st) {
-            case RUNNING -> "\u001b[36m";
+            case RUNNING, FINISHING -> "\u001b[36m";
             case SUCCEEDED -> "\u001b[32m";
             case FAILED -> "\u001b[31m";
             case STALLED -> "\u001b[33m";

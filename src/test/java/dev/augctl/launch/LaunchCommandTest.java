@@ -288,6 +288,22 @@ class LaunchCommandTest {
                 "--force", "--merge", "--threads-per-shard", "--grace-period", "--log-dir", "--cache-dir", "--output-root",
                 "--input", "--methods", "--seed", "--combo-mode", "--config", "130 interrupted by SIGINT");
         assertThat(CliRunner.run("stop", "--help").out()).contains("--log-dir", "--grace-period", "Exits 0");
+        // grouped under headings, in this order; the Slurm-only options last, help and version under "Other"
+        List<String> headings = r.out().lines().filter(l -> l.endsWith(":") && !l.startsWith(" ")).toList();
+        assertThat(headings).containsSubsequence("Shards:", "Run control:", "Worker (its template's placeholders):",
+                "Slurm (with --executor slurm):", "Other options:");
+        String out = r.out(); // (the usage line above the lists names every option too)
+        assertThat(out.indexOf("--partition=NAME    Slurm")).isGreaterThan(out.indexOf("Slurm (with"));
+        assertThat(out.indexOf("--nice=N  ")).isBetween(out.indexOf("Shards:"), out.indexOf("Run control:"));
+        assertThat(out.indexOf("-V, --version")).isGreaterThan(out.indexOf("Other options:"));
+    }
+
+    @Test
+    void enumOptionsCompleteTheirValues() {
+        String script = CliRunner.run("completion", "bash").out();
+        assertThat(script).contains("(\"local\" \"slurm\") # --executor values",
+                "(\"singletons\" \"pairs\") # --combo-mode values", "(\"parquet\" \"csv\" \"jsonl\") # --save-format values");
+        assertThat(CliRunner.run("--help").out()).contains("129 launch's terminal hung up (SIGHUP)");
     }
 
     @Test

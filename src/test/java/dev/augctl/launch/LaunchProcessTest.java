@@ -55,6 +55,36 @@ class LaunchProcessTest {
     }
 
     @Test
+    void shardsAndTheirChildrenRunAtTheNiceValueAndTheirOwnAutogroupToo() throws Exception {
+        for (int nice : new int[] {10, 0}) {
+            Path d = java.nio.file.Files.createDirectories(dir.resolve("nice" + nice));
+            try (LaunchFixture f = new LaunchFixture(d).config(1, 1, "/bin/sh", worker("spawner.sh"), d + "/pids{shard}")) {
+                Process launcher = f.augctl("launch", "--config", f.config.toString(), "--nice", Integer.toString(nice));
+                List<Long> pids = f.pids(d.resolve("pids0"));
+                await(TIMEOUT, "the shard running", () -> allRunning(f, 1));
+                int base = niceOf(ProcessHandle.current().pid());
+                // the worker, a child in its group and a child that left its session: all inherit it
+                for (long pid : pids) {
+                    assertThat(niceOf(pid)).as("nice of pid %d", pid).isEqualTo(Math.min(19, base + nice));
+                }
+                if (java.nio.file.Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim().equals("1")) {
+                    String group = java.nio.file.Files.readString(Path.of("/proc", pids.get(0).toString(), "autogroup"));
+                    assertThat(group).as("the shard's own scheduling group").endsWith("nice " + nice + "\n");
+                    assertThat(java.nio.file.Files.readString(Path.of("/proc", Long.toString(launcher.pid()), "autogroup")))
+                            .as("the launcher's group keeps its priority").doesNotContain("nice " + (nice == 0 ? 99 : nice));
+                }
+                new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+                assertThat(f.exit(launcher, TIMEOUT)).isEqualTo(130);
+            }
+        }
+    }
+
+    /** Field 19 of /proc/PID/stat. */
+    private static int niceOf(long pid) {
+        return Integer.parseInt(dev.augctl.common.ProcessTree.stat(pid)[16]);
+    }
+
+    @Test
     void sighupStopsTheShardsLikeCtrlCAndExits129() throws Exception {
         try (LaunchFixture f = new LaunchFixture(dir).config(1, 5, "/bin/sh", worker("spawner.sh"), dir + "/pids{shard}")) {
             Process launcher = f.augctl(List.of("--default-signal=INT", "--default-signal=HUP"), "launch", "--config", f.config.toString());

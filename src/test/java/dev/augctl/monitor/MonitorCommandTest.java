@@ -54,11 +54,11 @@ class MonitorCommandTest {
         assertThat(r.exitCode()).isZero();
         List<String> lines = shardLines(r);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("> Shard 0 |  37.5% | Combos: 1/4 | Current: nlp_wordnet_syn").contains("Rows: 1,234");
+        assertThat(lines.get(0)).startsWith("> Shard 0 |  37.5% | Combos: 1/4 | Current: nlp_wordnet_syn").contains("Rows:   1234");
         assertThat(lines.get(0)).containsPattern("ETA: 0:0[0-9]:[0-9]{2}");
-        assertThat(lines.get(1)).startsWith("+ Shard 1 | 100.0% | Combos: 2/2").contains("ETA: Complete").contains("Rows: 6,912");
+        assertThat(lines.get(1)).startsWith("+ Shard 1 | 100.0% | Combos: 2/2").contains("ETA: Complete").contains("Rows:   6912");
         assertThat(lines.get(2)).startsWith(". Shard 2 |      - | Combos: 0/?");
-        assertThat(r.out()).contains("Completed 1/3 | Running 1 | Failed 0 | Pending 1 | Stalled 0 | Rows 8,146");
+        assertThat(r.out()).contains("Completed 1/3 | Running 1 | Stalled 0 | Pending 1 | Failed 0 | Interrupted 0 | Rows 8146");
         // every row's columns line up
         assertThat(lines.stream().map(l -> l.indexOf("| ETA")).distinct()).hasSize(1);
     }
@@ -257,6 +257,25 @@ class MonitorCommandTest {
         CliRunner.Result missing = CliRunner.run("monitor", "--log-dir", dir.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("log directory not found").contains("nope");
+    }
+
+    @Test
+    void followBeforeARunWaitsForOneThenFollowsItWhileASnapshotStaysAnError() throws Exception {
+        Path later = dir.resolve("later");
+        CliRunner.Result snapshot = CliRunner.run("monitor", "--log-dir", later.toString());
+        assertThat(snapshot.exitCode()).isEqualTo(2);
+        CompletableFuture<CliRunner.Result> follow = CompletableFuture.supplyAsync(() -> CliRunner.run("monitor",
+                "--log-dir", later.toString(), "--follow", "--interval", "0.2s", "--ascii"));
+        Thread.sleep(700);
+        assertThat(follow).isNotDone();
+        Files.createDirectories(later);
+        Thread.sleep(300);
+        assertThat(follow).as("an empty folder is not a run yet").isNotDone();
+        append(later.resolve("shard_0_of_1.log"), WorkerLogs.completedShard(0, 1, 2, 5, 20));
+        CliRunner.Result r = follow.get(30, TimeUnit.SECONDS);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEqualTo("waiting for a run in " + later + " (Ctrl-C to stop)\n");
+        assertThat(r.out()).contains("+ Shard 0 | 100.0%", "Completed 1/1");
     }
 
     @Test
