@@ -15,10 +15,16 @@ import java.util.TreeMap;
 /**
  * Everything a combo's dataset depends on : its methods
  * with their parameters, the seed, K, the similarity bounds, the attempts per variant, the columns,
- * the save format and the input's SHA-256. They are stored at the top level of meta.json; a complete
+ * the save format, the dataset layout and the input's SHA-256. They are stored at the top level of meta.json; a complete
  * combo is reused only when all of them are equal.
  */
 public final class ComboParameters {
+    /**
+     * The layout of the dataset files: 2 since input columns are typed (int64, double, boolean,
+     * string, nulls). A dataset written by an older layout is recomputed on the next run.
+     */
+    static final int DATASET_SCHEMA = 2;
+
     private ComboParameters() {
     }
 
@@ -43,6 +49,7 @@ public final class ComboParameters {
         cols.put("label", s.columns().label());
         cols.put("id", s.columns().id());
         p.put("save_format", s.saveFormat().id());
+        p.put("dataset_schema", DATASET_SCHEMA);
         p.put("input_sha256", inputSha256);
         // Round-trip through JSON text so that values compare equal to those read back from meta.json
         // (a long seed is read back as an int node, for example).

@@ -102,6 +102,10 @@ final class ComboRunner {
         meta.put("similarity_measure", "cosine of character-trigram count vectors of the lowercased texts");
         meta.put("input_path", input.file().toString());
         meta.put("input_rows", input.size());
+        ObjectNode types = meta.putObject("input_types");
+        for (int i = 0; i < input.header().size(); i++) {
+            types.put(input.header().get(i), input.columnTypes().get(i).id());
+        }
         meta.put("dataset", datasetName);
         meta.put("rows", totals.kept);
         meta.put("rejected", totals.rejected);
@@ -129,7 +133,7 @@ final class ComboRunner {
     private Totals generate(Combo combo, String tag, Path tmp, Path target) throws IOException {
         List<Augmenter> steps = combo.methods().stream().map(m -> augmenters.get(m.name())).toList();
         VariantGenerator generator = new VariantGenerator(combo, steps, input, settings, cache);
-        DatasetWriter.Layout layout = new DatasetWriter.Layout(input.header(), input.textIndex(), input.idIndex(),
+        DatasetWriter.Layout layout = new DatasetWriter.Layout(input.header(), input.columnTypes(), input.textIndex(), input.idIndex(),
                 combo.name());
         int rows = input.size();
         int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;

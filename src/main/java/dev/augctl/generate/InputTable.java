@@ -1,6 +1,7 @@
 package dev.augctl.generate;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.generate.output.ColumnType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ public final class InputTable {
     private final int textIndex;
     private final int evidenceIndex;
     private final int idIndex;
+    private List<ColumnType> types;
 
     private InputTable(Path file, List<String> header, List<String[]> rows, Columns columns) {
         this.file = file;
@@ -164,6 +166,24 @@ public final class InputTable {
 
     public String id(int i) {
         return rows.get(i)[idIndex];
+    }
+
+    /** Each column's type as pandas would read it ({@link ColumnType}); the text column is a string. */
+    public List<ColumnType> columnTypes() {
+        if (types == null) {
+            ColumnType[] t = new ColumnType[header.size()];
+            for (String[] r : rows) {
+                for (int c = 0; c < t.length; c++) {
+                    t[c] = ColumnType.widen(t[c], r[c]);
+                }
+            }
+            List<ColumnType> out = new ArrayList<>(t.length);
+            for (int c = 0; c < t.length; c++) {
+                out.add(c == textIndex ? ColumnType.STRING : ColumnType.orString(t[c]));
+            }
+            types = List.copyOf(out);
+        }
+        return types;
     }
 
     /** The text column, in input order (the corpus some methods learn from). */

@@ -54,9 +54,61 @@ class ParquetInteropIT {
         List<JsonNode> fromParquet = parse(parquetRows.lines().toList());
         List<JsonNode> fromJsonl = parse(Files.readAllLines(dir.resolve("js/out/combo_1_typos/dataset.jsonl")));
         assertThat(fromParquet).hasSizeGreaterThan(300).hasSameSizeAs(fromJsonl);
+        assertThat(fromParquet).allSatisfy(row -> assertThat(row.get("status").isIntegralNumber()).as("status is int64").isTrue());
         for (int i = 0; i < fromJsonl.size(); i++) {
             assertThat(fromParquet.get(i)).as("row " + i).isEqualTo(fromJsonl.get(i));
         }
+    }
+
+    @Test
+    void hyparquetReadsTypedColumnsWithTheirTypesAndNulls() throws Exception {
+        Path nodeDir = nodeWithHyparquet();
+        Path script = Files.copy(WorkerProcess.home().resolve("src/test/node/read_parquet.mjs"),
+                nodeDir.resolve("read_parquet.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Path input = Files.writeString(dir.resolve("typed.csv"), """
+                sentence_id,sentence_text,DSM5_symptom,status,score,flag,mixed
+                1,I have not slept well for weeks now and I feel tired,SLEEP,1,0.5,true,7
+                2,Nothing I do seems to matter any more these days,WORTH,0,,False,n/a
+                3,I keep thinking about how everything went wrong,GUILT,1,2,TRUE,
+                """);
+        Path methods = methods(dir, """
+                methods:
+                  - name: typos
+                    type: char_swap
+                    params: {aug_word_p: 0.3}
+                """);
+        Path log = dir.resolve("w.log");
+        for (String format : List.of("parquet", "jsonl")) {
+            assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve(format), "--save-format", format,
+                    "--quality-min-sim", "0"))).as(Files.readString(log)).isZero();
+        }
+        Process node = new ProcessBuilder("node", script.toString(),
+                dir.resolve("parquet/out/combo_1_typos/dataset.parquet").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<JsonNode> fromParquet = parse(new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        List<JsonNode> fromJsonl = parse(Files.readAllLines(dir.resolve("jsonl/out/combo_1_typos/dataset.jsonl")));
+        // JavaScript has one number type (2.0 reads back as 2): compare numbers by value
+        assertThat(fromParquet.stream().map(ParquetInteropIT::numbersAsDoubles).toList()).isNotEmpty()
+                .isEqualTo(fromJsonl.stream().map(ParquetInteropIT::numbersAsDoubles).toList());
+        for (JsonNode row : fromParquet) {
+            assertThat(row.get("sentence_id").isIntegralNumber()).as(row.toString()).isTrue();
+            assertThat(row.get("source_id")).isEqualTo(row.get("sentence_id"));
+            assertThat(row.get("status").isIntegralNumber()).isTrue();
+            assertThat(row.get("flag").isBoolean()).isTrue();
+            assertThat(row.get("mixed").isTextual() || row.get("mixed").isNull()).isTrue();
+            assertThat(row.get("sentence_text").isTextual()).isTrue();
+            assertThat(row.get("variant").isIntegralNumber()).isTrue();
+            assertThat(row.get("similarity").isFloatingPointNumber() || row.get("similarity").isNumber()).isTrue();
+            switch (row.get("sentence_id").asInt()) {
+                case 1 -> assertThat(row.get("score").asDouble()).isEqualTo(0.5);
+                case 2 -> assertThat(row.get("score").isNull()).as("an empty cell is null").isTrue();
+                default -> assertThat(row.get("mixed").isNull()).isTrue();
+            }
+        }
+        JsonNode meta = Json.mapper().readTree(dir.resolve("parquet/out/combo_1_typos/meta.json").toFile());
+        assertThat(meta.get("input_types").toString()).isEqualTo("{\"sentence_id\":\"int64\",\"sentence_text\":\"string\","
+                + "\"DSM5_symptom\":\"string\",\"status\":\"int64\",\"score\":\"double\",\"flag\":\"boolean\",\"mixed\":\"string\"}");
     }
 
     @Test
@@ -66,6 +118,13 @@ class ParquetInteropIT {
                     .contains("org/apache/parquet/hadoop/ParquetWriter.class")
                     .noneMatch(n -> n.startsWith("org/apache/hadoop/"));
         }
+    }
+
+    private static JsonNode numbersAsDoubles(JsonNode row) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = Json.mapper().createObjectNode();
+        row.fields().forEachRemaining(e -> copy.set(e.getKey(), e.getValue().isNumber()
+                ? com.fasterxml.jackson.databind.node.DoubleNode.valueOf(e.getValue().asDouble()) : e.getValue()));
+        return copy;
     }
 
     private static List<JsonNode> parse(List<String> lines) throws IOException {

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes one combo's dataset: the input columns with the text column replaced by the variant, then
- * {@code source_id}, {@code combo}, {@code variant} (int) and {@code similarity} (double).
+ * Writes one combo's dataset: the input columns (typed as {@link ColumnType} in Parquet and JSON
+ * Lines) with the text column replaced by the variant, then {@code source_id} (typed as the id
+ * column), {@code combo}, {@code variant} (int) and {@code similarity} (double).
  */
 public interface DatasetWriter extends AutoCloseable {
     /** The columns added after the input's. */
@@ -28,8 +29,11 @@ public interface DatasetWriter extends AutoCloseable {
         };
     }
 
-    /** Where things are in an input row, and the combo's name. */
-    record Layout(List<String> inputColumns, int textIndex, int idIndex, String combo) {
+    /**
+     * Where things are in an input row, the input columns' types ({@link ColumnType}; the text column
+     * is always a string) and the combo's name.
+     */
+    record Layout(List<String> inputColumns, List<ColumnType> types, int textIndex, int idIndex, String combo) {
         /** Every output column name, in order. */
         public List<String> outputColumns() {
             List<String> all = new java.util.ArrayList<>(inputColumns);

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The dataset as JSON Lines: one object per row, keys in column order, UTF-8. */
+/** The dataset as JSON Lines: one object per row, keys in column order, typed values ({@link ColumnType}), UTF-8. */
 final class JsonlDatasetWriter implements DatasetWriter {
     private final Layout layout;
     private final List<String> columns;
@@ -25,14 +25,30 @@ final class JsonlDatasetWriter implements DatasetWriter {
     public void write(String[] inputRow, String text, int variant, double similarity) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < inputRow.length; i++) {
-            json.writeStringField(columns.get(i), i == layout.textIndex() ? text : inputRow[i]);
+            json.writeFieldName(columns.get(i));
+            value(i == layout.textIndex() ? text : layout.types().get(i).parse(inputRow[i]));
         }
-        json.writeStringField("source_id", inputRow[layout.idIndex()]);
+        json.writeFieldName("source_id");
+        value(layout.types().get(layout.idIndex()).parse(inputRow[layout.idIndex()]));
         json.writeStringField("combo", layout.combo());
         json.writeNumberField("variant", variant);
         json.writeNumberField("similarity", similarity);
         json.writeEndObject();
         rows++;
+    }
+
+    private void value(Object v) throws IOException {
+        if (v == null) {
+            json.writeNull();
+        } else if (v instanceof Long l) {
+            json.writeNumber(l);
+        } else if (v instanceof Double d) {
+            json.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            json.writeString((String) v);
+        }
     }
 
     @Override

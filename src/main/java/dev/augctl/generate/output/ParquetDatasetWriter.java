@@ -17,13 +17,16 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
  * The dataset as Parquet, Zstd-compressed, written without Hadoop: a {@link LocalOutputFile}, a
- * {@link PlainParquetConfiguration} and {@link LocalCodecFactory}. The input columns are UTF-8 strings
- * (CSV has no types); {@code variant} is INT32 and {@code similarity} DOUBLE; every column is required.
+ * {@link PlainParquetConfiguration} and {@link LocalCodecFactory}. The input columns are typed as
+ * pandas would read the CSV ({@link ColumnType}: INT64, DOUBLE, BOOLEAN or UTF-8 strings) and optional
+ * (an empty cell is null), the text column a required string; {@code source_id} has the id column's
+ * type; {@code variant} is INT32 and {@code similarity} DOUBLE.
  * The file holds no timestamp, so equal rows give equal bytes.
  */
 final class ParquetDatasetWriter implements DatasetWriter {
@@ -46,14 +49,31 @@ final class ParquetDatasetWriter implements DatasetWriter {
 
     static MessageType schema(Layout layout) {
         Types.MessageTypeBuilder b = Types.buildMessage();
-        for (String column : layout.inputColumns()) {
-            b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column);
+        List<String> columns = layout.inputColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            // an input column may hold empty cells (nulls); the text column never does
+            b.addField(field(columns.get(i), layout.types().get(i), i == layout.textIndex()));
         }
-        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("source_id");
+        b.addField(field("source_id", layout.types().get(layout.idIndex()), true));
         b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("combo");
         b.required(PrimitiveTypeName.INT32).named("variant");
         b.required(PrimitiveTypeName.DOUBLE).named("similarity");
         return b.named("augctl_dataset");
+    }
+
+    private static PrimitiveTypeName primitiveOf(ColumnType t) {
+        return switch (t) {
+            case INT64 -> PrimitiveTypeName.INT64;
+            case DOUBLE -> PrimitiveTypeName.DOUBLE;
+            case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+            case STRING -> PrimitiveTypeName.BINARY;
+        };
+    }
+
+    /** Strings are BINARY annotated as UTF-8; the other types are plain primitives. */
+    private static PrimitiveType field(String name, ColumnType t, boolean required) {
+        Types.PrimitiveBuilder<PrimitiveType> p = required ? Types.required(primitiveOf(t)) : Types.optional(primitiveOf(t));
+        return (t == ColumnType.STRING ? p.as(LogicalTypeAnnotation.stringType()) : p).named(name);
     }
 
     @Override
@@ -105,9 +125,9 @@ final class ParquetDatasetWriter implements DatasetWriter {
             this.consumer = recordConsumer;
         }
 
-        /** The input row last written and its values as UTF-8: a row's variants come one after another. */
+        /** The input row last written and its typed values: a row's variants come one after another. */
         private String[] lastInput;
-        private Binary[] lastValues;
+        private Object[] lastValues;
 
         @Override
         public void write(Row r) {
@@ -115,17 +135,17 @@ final class ParquetDatasetWriter implements DatasetWriter {
             int n = columns.size();
             if (r.input != lastInput) {
                 lastInput = r.input;
-                lastValues = new Binary[n];
+                lastValues = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    lastValues[i] = i == layout.textIndex() ? null : Binary.fromString(r.input[i]);
+                    lastValues[i] = i == layout.textIndex() ? null : typed(layout.types().get(i), r.input[i]);
                 }
             }
             consumer.startMessage();
             for (int i = 0; i < n; i++) {
-                binary(columns.get(i), i, i == layout.textIndex() ? Binary.fromString(r.text) : lastValues[i]);
+                value(columns.get(i), i, i == layout.textIndex() ? Binary.fromString(r.text) : lastValues[i]);
             }
-            binary("source_id", n, lastValues[layout.idIndex()] != null ? lastValues[layout.idIndex()]
-                    : Binary.fromString(r.input[layout.idIndex()]));
+            int id = layout.idIndex();
+            value("source_id", n, id != layout.textIndex() ? lastValues[id] : typed(layout.types().get(id), r.input[id]));
             consumer.startField("combo", n + 1);
             consumer.addBinary(combo);
             consumer.endField("combo", n + 1);
@@ -138,9 +158,27 @@ final class ParquetDatasetWriter implements DatasetWriter {
             consumer.endMessage();
         }
 
-        private void binary(String field, int index, Binary value) {
+        /** A cell as the consumer takes it: Binary for strings, Long, Double, Boolean, null when empty. */
+        private static Object typed(ColumnType type, String cell) {
+            Object v = type.parse(cell);
+            return v instanceof String s ? Binary.fromString(s) : v;
+        }
+
+        /** Writes a field; a null (an empty cell of an optional column) is written by leaving the field out. */
+        private void value(String field, int index, Object value) {
+            if (value == null) {
+                return;
+            }
             consumer.startField(field, index);
-            consumer.addBinary(value);
+            if (value instanceof Binary b) {
+                consumer.addBinary(b);
+            } else if (value instanceof Long l) {
+                consumer.addLong(l);
+            } else if (value instanceof Double d) {
+                consumer.addDouble(d);
+            } else {
+                consumer.addBoolean((Boolean) value);
+            }
             consumer.endField(field, index);
         }
     }
