@@ -23,6 +23,7 @@ final class ContractionAugmenter implements Augmenter {
         int[] len = new int[d.size()];
         String[] to = new String[d.size()];
         int n = 0;
+        boolean typographic = text.indexOf('\u2019') >= 0; // then contractions use that apostrophe too
         for (int i = 0; i < d.size(); i++) {
             if (d.kind(i) != Draft.WORD || d.locked(i)) {
                 continue;
@@ -38,7 +39,7 @@ final class ContractionAugmenter implements Augmenter {
             if (r != null) {
                 at[n] = i;
                 len[n] = pieces;
-                to[n++] = expand ? r : apostrophe(r, d.text(i + pieces - 1), text);
+                to[n++] = expand || !typographic ? r : r.replace('\'', '\u2019');
                 i += pieces - 1;
             }
         }
@@ -58,10 +59,5 @@ final class ContractionAugmenter implements Augmenter {
             }
         }
         return d.toString();
-    }
-
-    /** Uses the typographic apostrophe when the text already does. */
-    private static String apostrophe(String contraction, String word, String text) {
-        return text.indexOf('\u2019') >= 0 ? contraction.replace('\'', '\u2019') : contraction;
     }
 }

@@ -6,7 +6,11 @@ import java.util.Arrays;
  * A text cut into pieces (words, numbers, punctuation, whitespace) that cover it exactly, so that
  * joining the pieces gives the text back byte for byte. Pieces overlapping the protected span are
  * locked: no operation may change, move or remove them, nor insert between two of them.
- * Not thread-safe: each augmentation makes its own.
+ *
+ * <p>The pieces are kept in a gap buffer: an insertion or removal at piece {@code i} first moves the
+ * gap there, which costs the distance from the previous edit. Methods edit from the last piece
+ * towards the first (removals, AEDA's marks, contractions), so a whole pass of edits costs one sweep
+ * of the text, not one array shift per edit. Not thread-safe: each augmentation makes its own.
  */
 final class Draft {
     static final byte SPACE = 0;
@@ -18,11 +22,15 @@ final class Draft {
     private byte[] kind;
     private boolean[] locked;
     private int size;
+    /** The gap is the unused slots {@code [gapStart, gapEnd)}; piece {@code i} is at {@code at(i)}. */
+    private int gapStart;
+    private int gapEnd;
 
     private Draft(int capacity) {
         text = new String[capacity];
         kind = new byte[capacity];
         locked = new boolean[capacity];
+        gapEnd = capacity;
     }
 
     /** Tokenizes {@code s}; pieces overlapping {@code protect} are locked. */
@@ -81,20 +89,61 @@ final class Draft {
     }
 
     private void add(String t, byte k, boolean l) {
-        ensure(size + 1);
-        text[size] = t;
-        kind[size] = k;
-        locked[size] = l;
+        insertRaw(size, t, k, l);
+    }
+
+    /** The array slot of piece {@code i}. */
+    private int at(int i) {
+        return i < gapStart ? i : i + (gapEnd - gapStart);
+    }
+
+    /** Moves the gap so that it starts before piece {@code i}. */
+    private void moveGap(int i) {
+        if (i < gapStart) {
+            int n = gapStart - i;
+            int to = gapEnd - n;
+            System.arraycopy(text, i, text, to, n);
+            System.arraycopy(kind, i, kind, to, n);
+            System.arraycopy(locked, i, locked, to, n);
+            gapStart = i;
+            gapEnd = to;
+        } else if (i > gapStart) {
+            int n = i - gapStart;
+            System.arraycopy(text, gapEnd, text, gapStart, n);
+            System.arraycopy(kind, gapEnd, kind, gapStart, n);
+            System.arraycopy(locked, gapEnd, locked, gapStart, n);
+            gapStart = i;
+            gapEnd += n;
+        }
+    }
+
+    private void insertRaw(int i, String t, byte k, boolean l) {
+        if (gapStart == gapEnd) {
+            grow();
+        }
+        moveGap(i);
+        text[gapStart] = t;
+        kind[gapStart] = k;
+        locked[gapStart] = l;
+        gapStart++;
         size++;
     }
 
-    private void ensure(int capacity) {
-        if (capacity > text.length) {
-            int c = Math.max(capacity, text.length * 2);
-            text = Arrays.copyOf(text, c);
-            kind = Arrays.copyOf(kind, c);
-            locked = Arrays.copyOf(locked, c);
-        }
+    /** Doubles the capacity; the gap (now empty) becomes the new room. */
+    private void grow() {
+        int capacity = Math.max(8, text.length * 2);
+        int tail = text.length - gapEnd;
+        String[] t = Arrays.copyOf(text, capacity);
+        byte[] k = Arrays.copyOf(kind, capacity);
+        boolean[] l = Arrays.copyOf(locked, capacity);
+        System.arraycopy(text, gapEnd, t, capacity - tail, tail);
+        System.arraycopy(kind, gapEnd, k, capacity - tail, tail);
+        System.arraycopy(locked, gapEnd, l, capacity - tail, tail);
+        Arrays.fill(t, gapStart, capacity - tail, null);
+        text = t;
+        kind = k;
+        locked = l;
+        gapEnd = capacity - tail;
     }
 
     int size() {
@@ -102,25 +151,26 @@ final class Draft {
     }
 
     String text(int i) {
-        return text[i];
+        return text[at(i)];
     }
 
     byte kind(int i) {
-        return kind[i];
+        return kind[at(i)];
     }
 
     boolean locked(int i) {
-        return locked[i];
+        return locked[at(i)];
     }
 
     /** A word or a number. */
     boolean isWord(int i) {
-        return kind[i] == WORD || kind[i] == NUMBER;
+        byte k = kind(i);
+        return k == WORD || k == NUMBER;
     }
 
     /** An unlocked word or number. */
     boolean isFreeWord(int i) {
-        return !locked[i] && (kind[i] == WORD || kind[i] == NUMBER);
+        return !locked(i) && isWord(i);
     }
 
     /** Number of words and numbers, locked or not. */
@@ -148,24 +198,26 @@ final class Draft {
 
     void set(int i, String t) {
         check(i);
-        text[i] = t;
+        text[at(i)] = t;
     }
 
     /** Exchanges two unlocked pieces. */
     void swap(int i, int j) {
         check(i);
         check(j);
-        String t = text[i];
-        text[i] = text[j];
-        text[j] = t;
-        byte k = kind[i];
-        kind[i] = kind[j];
-        kind[j] = k;
+        int a = at(i);
+        int b = at(j);
+        String t = text[a];
+        text[a] = text[b];
+        text[b] = t;
+        byte k = kind[a];
+        kind[a] = kind[b];
+        kind[b] = k;
     }
 
     /** Whether something may be inserted before piece {@code i} (i == size: at the end). */
     boolean canInsertBefore(int i) {
-        return i <= 0 || i >= size || !(locked[i - 1] && locked[i]);
+        return i <= 0 || i >= size || !(locked(i - 1) && locked(i));
     }
 
     /** Inserts a piece before piece {@code i}. */
@@ -173,14 +225,7 @@ final class Draft {
         if (!canInsertBefore(i)) {
             throw new IllegalStateException("insertion inside the protected span");
         }
-        ensure(size + 1);
-        System.arraycopy(text, i, text, i + 1, size - i);
-        System.arraycopy(kind, i, kind, i + 1, size - i);
-        System.arraycopy(locked, i, locked, i + 1, size - i);
-        text[i] = t;
-        kind[i] = k;
-        locked[i] = false;
-        size++;
+        insertRaw(i, t, k, false);
     }
 
     /** Removes the pieces {@code [from, to)}, all unlocked. */
@@ -188,12 +233,9 @@ final class Draft {
         for (int i = from; i < to; i++) {
             check(i);
         }
-        System.arraycopy(text, to, text, from, size - to);
-        System.arraycopy(kind, to, kind, from, size - to);
-        System.arraycopy(locked, to, locked, from, size - to);
-        for (int i = size - (to - from); i < size; i++) {
-            text[i] = null;
-        }
+        moveGap(to);
+        Arrays.fill(text, from, to, null);
+        gapStart = from;
         size -= to - from;
     }
 
@@ -202,9 +244,9 @@ final class Draft {
      * before, or after when there is none before), so that no double space is left behind.
      */
     void removeWithSpace(int from, int to) {
-        if (from > 0 && kind[from - 1] == SPACE && !locked[from - 1]) {
+        if (from > 0 && kind(from - 1) == SPACE && !locked(from - 1)) {
             remove(from - 1, to);
-        } else if (to < size && kind[to] == SPACE && !locked[to]) {
+        } else if (to < size && kind(to) == SPACE && !locked(to)) {
             remove(from, to + 1);
         } else {
             remove(from, to);
@@ -227,7 +269,7 @@ final class Draft {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
-        if (locked[i]) {
+        if (locked(i)) {
             throw new IllegalStateException("piece " + i + " is protected");
         }
     }
@@ -236,11 +278,11 @@ final class Draft {
     public String toString() {
         int len = 0;
         for (int i = 0; i < size; i++) {
-            len += text[i].length();
+            len += text(i).length();
         }
         StringBuilder b = new StringBuilder(len);
         for (int i = 0; i < size; i++) {
-            b.append(text[i]);
+            b.append(text(i));
         }
         return b.toString();
     }

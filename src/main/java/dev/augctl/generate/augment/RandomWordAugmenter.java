@@ -53,11 +53,12 @@ final class RandomWordAugmenter implements Augmenter {
         int[] eligible = filtered(d, free);
         int k = amount.count(free.length, eligible.length);
         boolean changed = false;
+        int first = WordOps.firstWord(d);
         for (int i : Picks.choose(eligible, k, rng)) {
             int at = Arrays.binarySearch(free, i);
             int other = at + 1 < free.length ? free[at + 1] : free[at - 1];
             if (!d.text(i).equals(d.text(other))) {
-                WordOps.swap(d, i, other);
+                WordOps.swap(d, first, i, other);
                 changed = true;
             }
         }

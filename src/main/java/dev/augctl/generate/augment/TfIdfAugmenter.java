@@ -1,5 +1,7 @@
 package dev.augctl.generate.augment;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,16 +31,16 @@ final class TfIdfAugmenter implements Augmenter {
         if (k == 0) {
             return text;
         }
+        // A word's weight is 1 / (its count among the eligible words * its IDF): counted in one pass.
+        String[] lower = new String[eligible.length];
+        Map<String, Integer> tf = new HashMap<>();
+        for (int a = 0; a < eligible.length; a++) {
+            lower[a] = Casing.lower(d.text(eligible[a]));
+            tf.merge(lower[a], 1, Integer::sum);
+        }
         double[] weight = new double[eligible.length];
         for (int a = 0; a < eligible.length; a++) {
-            String w = Casing.lower(d.text(eligible[a]));
-            int tf = 0;
-            for (int b = 0; b < eligible.length; b++) {
-                if (Casing.lower(d.text(eligible[b])).equals(w)) {
-                    tf++;
-                }
-            }
-            weight[a] = 1.0 / (tf * model.idf(w.replace('\u2019', '\'')));
+            weight[a] = 1.0 / (tf.get(lower[a]) * model.idf(lower[a].replace('\u2019', '\'')));
         }
         for (int round = 0; round < k; round++) {
             int a = draw(weight, rng);
@@ -54,6 +56,12 @@ final class TfIdfAugmenter implements Augmenter {
         return d.toString();
     }
 
+    /**
+     * An index drawn with probability proportional to its weight. Each round sums the weights again,
+     * in index order, because those sums decide which word is chosen (a running total or a sum tree
+     * would round differently and change the datasets): that is {@code k * n} work for {@code k}
+     * rounds, and {@code k} is at most {@code aug_max} (at most 1000), so it stays linear in the text.
+     */
     private static int draw(double[] weight, RandomGenerator rng) {
         double sum = 0;
         for (double w : weight) {

@@ -39,54 +39,30 @@ final class WordOps {
 
     /**
      * EDA random insertion, {@code n} times: a synonym of a random word (one that has synonyms,
-     * at most 10 tries per insertion) goes to a random position between words.
+     * at most 10 tries per insertion) goes before a random word or after the last one. Each round
+     * sees the words inserted by the earlier ones.
      */
     static int insertSynonyms(Draft d, Lexicon lexicon, int n, boolean skipStopwords, RandomGenerator rng) {
+        WordInsertions text = new WordInsertions(d, skipStopwords);
         int done = 0;
         for (int round = 0; round < n; round++) {
-            int[] words = eligible(d, 1, skipStopwords);
-            if (words.length == 0) {
+            int words = text.eligibleCount();
+            if (words == 0) {
                 break;
             }
             String[] candidates = null;
             for (int tries = 0; tries < 10 && (candidates == null || candidates.length == 0); tries++) {
-                candidates = lexicon.candidates(d.text(words[rng.nextInt(words.length)]));
+                candidates = lexicon.candidates(text.eligibleWord(rng.nextInt(words)));
             }
             if (candidates.length == 0) {
                 break;
             }
-            if (insertAtRandomGap(d, Picks.pick(candidates, rng), Draft.WORD, rng)) {
+            if (text.insertAtRandomGap(Picks.pick(candidates, rng), Draft.WORD, rng)) {
                 done++;
             }
         }
+        text.apply();
         return done;
-    }
-
-    /** Inserts {@code word} before a random word, or after the last one; false if there is no room. */
-    static boolean insertAtRandomGap(Draft d, String word, byte kind, RandomGenerator rng) {
-        int[] slots = new int[d.size() + 1];
-        int n = 0;
-        int last = -1;
-        for (int i = 0; i < d.size(); i++) {
-            if (d.isWord(i)) {
-                last = i;
-                if (d.canInsertBefore(i)) {
-                    slots[n++] = i;
-                }
-            }
-        }
-        boolean end = last >= 0 && d.canInsertBefore(last + 1);
-        int options = n + (end ? 1 : 0);
-        if (options == 0) {
-            return false;
-        }
-        int s = rng.nextInt(options);
-        if (s < n) {
-            d.insertWordBefore(slots[s], word, kind);
-        } else {
-            d.insertWordAfter(last, word, kind);
-        }
-        return true;
     }
 
     /** EDA random swap, {@code n} times: two random unlocked words exchange places. */
@@ -95,6 +71,7 @@ final class WordOps {
         if (free.length < 2) {
             return;
         }
+        int first = firstWord(d);
         for (int round = 0; round < n; round++) {
             int a = free[rng.nextInt(free.length)];
             int b = a;
@@ -102,14 +79,16 @@ final class WordOps {
                 b = free[rng.nextInt(free.length)];
             }
             if (a != b) {
-                swap(d, a, b);
+                swap(d, first, a, b);
             }
         }
     }
 
-    /** Swaps two words, keeping a capitalised sentence start capitalised. */
-    static void swap(Draft d, int a, int b) {
-        int first = firstWord(d);
+    /**
+     * Swaps two words, keeping a capitalised sentence start capitalised; {@code first} is
+     * {@link #firstWord}, which swapping words never changes, so callers find it once.
+     */
+    static void swap(Draft d, int first, int a, int b) {
         d.swap(a, b);
         if (a == first || b == first) {
             int other = a == first ? b : a;
@@ -127,7 +106,8 @@ final class WordOps {
                 && !(w.charAt(1) == '\'' || w.charAt(1) == '\u2019');
     }
 
-    private static int firstWord(Draft d) {
+    /** The index of the first word or number, -1 if there is none. */
+    static int firstWord(Draft d) {
         for (int i = 0; i < d.size(); i++) {
             if (d.isWord(i)) {
                 return i;
