@@ -2,6 +2,7 @@ package dev.augctl.cli;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ExitCode;
+import dev.augctl.common.Logging;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ConfigChecks;
@@ -10,10 +11,11 @@ import dev.augctl.common.ComboMode;
 import dev.augctl.generate.GenerateSettings;
 import dev.augctl.generate.GenerateWorker;
 import dev.augctl.common.SaveFormat;
-import dev.augctl.generate.WorkerLog;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,9 +116,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GenerateSettings settings = settings();
-        WorkerLog log = new WorkerLog(spec.commandLine().getOut());
+        Logging.setWorkerOutput(spec.commandLine().getOut());
+        // Not a static field: picocli loads this class for --help, which must not start Logback.
+        Logger log = LoggerFactory.getLogger(GenerateWorker.class);
         try {
-            new GenerateWorker(settings, log).run();
+            new GenerateWorker(settings).run();
             return ExitCode.OK;
         } catch (AugctlException e) {
             log.error(e.getMessage());

@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shard's disk cache (SQLite, WAL). An entry maps an attempt's identity (method signature, seed
@@ -41,6 +43,7 @@ public final class AugmentCache implements AutoCloseable {
     /** Uncommitted entries that trigger a commit (more are committed at the end of each combo). */
     static final int COMMIT_EVERY = 100_000;
     private static final int MAX_KEYS_PER_QUERY = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(AugmentCache.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** One cached attempt. */
@@ -72,7 +75,7 @@ public final class AugmentCache implements AutoCloseable {
      * Opens (or creates) the cache. A file that is not a usable cache (random bytes, another schema)
      * is moved aside to {@code <name>.corrupt-<timestamp>}, reported with one WARN line, and rebuilt.
      */
-    public static AugmentCache open(Path file, WorkerLog log) {
+    public static AugmentCache open(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -97,7 +100,7 @@ public final class AugmentCache implements AutoCloseable {
                 throw AugctlException.failed("cache " + file + " is unusable (" + first.getMessage()
                         + ") and could not be moved aside: " + e.getMessage(), e);
             }
-            log.warn("cache " + file + " is unusable (" + oneLine(first) + "); moved it to " + aside.getFileName()
+            LOG.warn("cache " + file + " is unusable (" + oneLine(first) + "); moved it to " + aside.getFileName()
                     + " and started an empty cache");
             try {
                 return connect(file);

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Produces one combo's outputs in {@code <output-root>/<combo>/}: reuses a complete one whose
@@ -37,6 +39,7 @@ final class ComboRunner {
     static final int CACHE_BATCH = 20_000;
     static final String META = "meta.json";
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(ComboRunner.class);
 
     private final GenerateSettings settings;
     private final InputTable input;
@@ -44,17 +47,15 @@ final class ComboRunner {
     private final Map<String, Augmenter> augmenters;
     private final AugmentCache cache;
     private final ExecutorService pool;
-    private final WorkerLog log;
 
     ComboRunner(GenerateSettings settings, InputTable input, String inputSha256, Map<String, Augmenter> augmenters,
-            AugmentCache cache, ExecutorService pool, WorkerLog log) {
+            AugmentCache cache, ExecutorService pool) {
         this.settings = settings;
         this.input = input;
         this.inputSha256 = inputSha256;
         this.augmenters = augmenters;
         this.cache = cache;
         this.pool = pool;
-        this.log = log;
     }
 
     /** Runs combo {@code number} (1-based) of {@code total} in this shard; returns its manifest row. */
@@ -64,7 +65,7 @@ final class ComboRunner {
         String datasetName = settings.saveFormat().datasetFileName();
         String relPath = combo.name() + "/" + datasetName;
         removeTempFiles(dir);
-        log.info(tag + " start: " + combo.name());
+        LOG.info(tag + " start: " + combo.name());
 
         ObjectNode params = ComboParameters.of(combo, settings, inputSha256);
         Path metaFile = dir.resolve(META);
@@ -76,7 +77,7 @@ final class ComboRunner {
             if (changed.isEmpty() && datasetThere && !settings.force()) {
                 long rows = previous.path("rows").asLong();
                 long rejected = previous.path("rejected").asLong();
-                log.info(tag + " done: " + combo.name() + " rows=" + rows + " rejected=" + rejected
+                LOG.info(tag + " done: " + combo.name() + " rows=" + rows + " rejected=" + rejected
                         + " seconds=0.0 (skipped: already complete)");
                 return new ShardManifest.Entry(combo.name(), combo.methodNames(), rows, rejected, relPath,
                         previous.path("seconds").asDouble());
@@ -84,7 +85,7 @@ final class ComboRunner {
             String why = settings.force() ? "--force"
                     : !changed.isEmpty() ? "parameters changed: " + String.join(", ", changed)
                     : datasetName + " is missing";
-            log.info("recomputing " + combo.name() + " (" + why + ")");
+            LOG.info("recomputing " + combo.name() + " (" + why + ")");
         }
         // The completion mark goes first, so that a run killed from here on leaves an incomplete combo.
         Files.deleteIfExists(metaFile);
@@ -125,7 +126,7 @@ final class ComboRunner {
         meta.put("tool_version", Version.current());
         AtomicFiles.writeString(metaFile, Json.mapper().writeValueAsString(meta) + "\n");
 
-        log.info(tag + " done: " + combo.name() + " rows=" + totals.kept + " rejected=" + totals.rejected
+        LOG.info(tag + " done: " + combo.name() + " rows=" + totals.kept + " rejected=" + totals.rejected
                 + " seconds=" + String.format(Locale.ROOT, "%.1f", seconds));
         return new ShardManifest.Entry(combo.name(), combo.methodNames(), totals.kept, totals.rejected, relPath, seconds);
     }
@@ -278,7 +279,7 @@ final class ComboRunner {
 
         private void print() {
             double pct = total == 0 ? 100.0 : 100.0 * done / total;
-            log.info(tag + " progress: " + done + "/" + total + " rows (" + String.format(Locale.ROOT, "%.1f", pct) + "%)");
+            LOG.info(tag + " progress: " + done + "/" + total + " rows (" + String.format(Locale.ROOT, "%.1f", pct) + "%)");
         }
     }
 }

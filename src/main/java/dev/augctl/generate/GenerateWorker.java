@@ -21,18 +21,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in worker: validates the input and the methods (writing nothing when they are bad), then
  * produces the combos of one shard in plan order and rewrites the shard manifest after each.
  */
 public final class GenerateWorker {
-    private final GenerateSettings settings;
-    private final WorkerLog log;
+    /** The worker's log: stdout, in the format the monitor reads (common/LogbackConfigurator). */
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateWorker.class);
 
-    public GenerateWorker(GenerateSettings settings, WorkerLog log) {
+    private final GenerateSettings settings;
+
+    public GenerateWorker(GenerateSettings settings) {
         this.settings = settings;
-        this.log = log;
     }
 
     /** What the shard did. */
@@ -50,7 +53,7 @@ public final class GenerateWorker {
         String inputSha256 = sha256(s.input());
 
         String shard = "shard " + s.shardIndex() + "/" + s.numShards();
-        log.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
+        LOG.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
                 + mine.stream().map(Combo::name).collect(Collectors.joining(", "))));
         Files.createDirectories(s.outputRoot());
         Path manifestFile = ShardPaths.manifest(s.outputRoot(), s.shardIndex(), s.numShards());
@@ -60,8 +63,8 @@ public final class GenerateWorker {
         long rows = 0;
         if (!mine.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(s.numProc(), daemonThreads());
-            try (AugmentCache cache = AugmentCache.open(s.cacheDb(), log)) {
-                ComboRunner runner = new ComboRunner(s, input, inputSha256, augmenters, cache, pool, log);
+            try (AugmentCache cache = AugmentCache.open(s.cacheDb())) {
+                ComboRunner runner = new ComboRunner(s, input, inputSha256, augmenters, cache, pool);
                 for (int i = 0; i < mine.size(); i++) {
                     ShardManifest.Entry entry = runner.run(mine.get(i), i + 1, mine.size());
                     manifest.add(entry);
@@ -72,7 +75,7 @@ public final class GenerateWorker {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        log.info(shard + " complete: " + mine.size() + " combos, " + rows + " rows, "
+        LOG.info(shard + " complete: " + mine.size() + " combos, " + rows + " rows, "
                 + String.format(Locale.ROOT, "%.1f", seconds) + " s");
         return new Summary(mine.size(), rows, seconds);
     }

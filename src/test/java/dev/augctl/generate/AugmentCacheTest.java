@@ -2,6 +2,7 @@ package dev.augctl.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.augctl.common.Logging;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,16 @@ class AugmentCacheTest {
     Path dir;
 
     private final StringWriter logText = new StringWriter();
-    private final WorkerLog log = new WorkerLog(new PrintWriter(logText, true));
+
+    @BeforeEach
+    void captureTheWorkerLog() {
+        Logging.setWorkerOutput(new PrintWriter(logText, true));
+    }
+
+    @AfterEach
+    void restoreTheWorkerLog() {
+        Logging.setWorkerOutput(new PrintWriter(System.out, true));
+    }
 
     private static AugmentCache.Entry entry(long key, long check, String value, boolean fixed) {
         return new AugmentCache.Entry(key, check, value, fixed);
@@ -30,10 +42,10 @@ class AugmentCacheTest {
     @Test
     void storedEntriesAreFoundAfterReopeningAndAWrongCheckIsAMiss() {
         Path db = dir.resolve("sub/cache.db");
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             cache.putAll(List.of(entry(1, 11, "v1", false), entry(-2, 22, "v\u00e9 2", true)));
         }
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             AugmentCache.Entry[] found = cache.lookup(new long[] {-2, 1, 3, 1}, new long[] {22, 11, 33, 12}, 4);
             assertThat(found[0]).isEqualTo(entry(-2, 22, "v\u00e9 2", true));
             assertThat(found[1]).isEqualTo(entry(1, 11, "v1", false));
@@ -45,7 +57,7 @@ class AugmentCacheTest {
 
     @Test
     void lookupsOfMoreKeysThanOneQueryHolds() {
-        try (AugmentCache cache = AugmentCache.open(dir.resolve("c.db"), log)) {
+        try (AugmentCache cache = AugmentCache.open(dir.resolve("c.db"))) {
             List<AugmentCache.Entry> many = new ArrayList<>();
             long[] keys = new long[1234];
             long[] checks = new long[1234];
@@ -64,13 +76,13 @@ class AugmentCacheTest {
     @Test
     void completeGroupsAreRememberedAndEntriesSurviveAnUnfinishedCombo() {
         Path db = dir.resolve("c.db");
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             assertThat(cache.isComplete("g1")).isFalse();
             cache.putAll(List.of(entry(5, 6, "x", false)));
             cache.markComplete("g1");
             cache.putAll(List.of(entry(7, 8, "y", false)));
         }
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             assertThat(cache.isComplete("g1")).isTrue();
             assertThat(cache.isComplete("g2")).isFalse();
             assertThat(cache.lookup(new long[] {5, 7}, new long[] {6, 8}, 2)).doesNotContainNull();
@@ -94,7 +106,7 @@ class AugmentCacheTest {
             s.execute("CREATE TABLE augment_cache (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID");
             s.execute("INSERT INTO augment_cache VALUES ('abc', 'x')");
         }
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             assertThat(cache.isComplete("g")).isFalse();
         }
         assertThat(logText.toString().lines().toList()).singleElement().asString()
@@ -107,7 +119,7 @@ class AugmentCacheTest {
         byte[] junk = new byte[8192];
         new Random(1).nextBytes(junk);
         Files.write(db, junk);
-        try (AugmentCache cache = AugmentCache.open(db, log)) {
+        try (AugmentCache cache = AugmentCache.open(db)) {
             cache.putAll(List.of(entry(1, 2, "v", false)));
             assertThat(cache.lookup(new long[] {1}, new long[] {2}, 1)[0].value()).isEqualTo("v");
         }

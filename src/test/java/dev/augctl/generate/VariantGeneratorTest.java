@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.augctl.generate.augment.Augmenter;
 import dev.augctl.generate.augment.MethodSpec;
 import dev.augctl.generate.augment.Span;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ class VariantGeneratorTest {
     }
 
     private AugmentCache cache() {
-        return AugmentCache.open(dir.resolve("c.db"), new WorkerLog(new PrintWriter(new StringWriter(), true)));
+        return AugmentCache.open(dir.resolve("c.db"));
     }
 
     private static Combo combo() {
