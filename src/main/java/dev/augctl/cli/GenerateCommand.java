@@ -113,6 +113,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Regenerate complete combos too.")
     boolean force;
 
+    @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + GenerateSettings.DEFAULT_MAX_TEXT_CHARS,
+            description = "A row whose text is longer than N characters is not augmented (no variants; counted as "
+                    + "long_texts in meta.json, one warning); 0: no limit.")
+    int maxTextChars;
+
     @Override
     public Integer call() throws Exception {
         GenerateSettings settings = settings();
@@ -142,7 +147,8 @@ public final class GenerateCommand implements Callable<Integer> {
         Path cache = cacheDb != null ? cacheDb : ShardPaths.cache(Path.of("data/cache"), shardIndex);
         return new GenerateSettings(input, methods, outputRoot,
                 new Columns(textCol, evidenceCol, criterionCol, labelCol, idCol),
-                variants, seed, minSim, maxSim, comboMode, numProc, saveFormat, shardIndex, numShards, cache, force);
+                variants, seed, minSim, maxSim, comboMode, numProc, saveFormat, shardIndex, numShards, cache, force,
+                maxTextChars);
     }
 
     /** The value rules of the launch configuration ({@link ConfigChecks}), applied to this worker's flags. */
@@ -153,8 +159,10 @@ public final class GenerateCommand implements Callable<Integer> {
         c.qualityMinSim = minSim;
         c.qualityMaxSim = maxSim;
         c.numProc = numProc;
+        c.maxTextChars = maxTextChars;
         Map<String, String> flagOf = Map.of("num_shards", "--num-shards", "variants_per_sample", "--variants-per-sample",
-                "quality_min_sim", "--quality-min-sim", "quality_max_sim", "--quality-max-sim", "num_proc", "--num-proc");
+                "quality_min_sim", "--quality-min-sim", "quality_max_sim", "--quality-max-sim", "num_proc", "--num-proc",
+                "max_text_chars", "--max-text-chars");
         ConfigChecks.first(c).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p.describe(key -> flagOf.getOrDefault(key, key)));
         });

@@ -39,6 +39,8 @@ public final class AugctlConfig {
     /** Worker threads inside each shard (the worker's {@code --num-proc}). */
     @Key("num_proc") public int numProc = 1;
     @Key("save_format") public SaveFormat saveFormat = SaveFormat.PARQUET;
+    /** A row whose text is longer is not augmented (the worker's {@code --max-text-chars}); 0: no limit. */
+    @Key("max_text_chars") public int maxTextChars = 100_000;
 
     @Key("log_dir") public Path logDir = Path.of("logs/augment");
     @Key("cache_dir") public Path cacheDir = Path.of("data/cache");
@@ -76,6 +78,7 @@ public final class AugctlConfig {
                 "--combo-mode", "{combo_mode}",
                 "--num-proc", "{num_proc}",
                 "--save-format", "{save_format}",
+                "--max-text-chars", "{max_text_chars}",
                 "--shard-index", "{shard}",
                 "--num-shards", "{num_shards}",
                 "--cache-db", "{cache}",

@@ -43,6 +43,7 @@ public final class ConfigChecks {
         }
         atLeast(p, "variants_per_sample", c.variantsPerSample, 1);
         atLeast(p, "num_proc", c.numProc, 1);
+        atLeast(p, "max_text_chars", c.maxTextChars, 0);
         fraction(p, "quality_min_sim", c.qualityMinSim);
         fraction(p, "quality_max_sim", c.qualityMaxSim);
         if (c.qualityMinSim > c.qualityMaxSim) {

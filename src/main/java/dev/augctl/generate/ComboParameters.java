@@ -42,6 +42,7 @@ public final class ComboParameters {
         p.put("quality_min_sim", s.minSimilarity());
         p.put("quality_max_sim", s.maxSimilarity());
         p.put("max_attempts", VariantGenerator.MAX_ATTEMPTS);
+        p.put("max_text_chars", s.maxTextChars());
         ObjectNode cols = p.putObject("columns");
         cols.put("text", s.columns().text());
         cols.put("evidence", s.columns().evidence());

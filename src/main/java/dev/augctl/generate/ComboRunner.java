@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +113,7 @@ final class ComboRunner {
         meta.put("rows", totals.kept);
         meta.put("rejected", totals.rejected);
         meta.put("attempts", totals.attempts);
+        meta.put("long_texts", totals.longTexts);
         ObjectNode sim = meta.putObject("similarity");
         if (totals.kept > 0) {
             sim.put("min", totals.minSim);
@@ -152,7 +155,7 @@ final class ComboRunner {
                     inFlight.add(pool.submit(() -> generator.generate(from, to)));
                     submitted++;
                 }
-                VariantGenerator.Chunk chunk = await(inFlight.poll(), combo);
+                VariantGenerator.Chunk chunk = await(inFlight.poll(), combo, progress);
                 for (VariantGenerator.Variant v : chunk.kept()) {
                     writer.write(input.row(v.row()), v.text(), v.variant(), v.similarity());
                     totals.add(v.similarity());
@@ -160,6 +163,7 @@ final class ComboRunner {
                 totals.rejected += chunk.rejected();
                 totals.attempts += chunk.attempts();
                 totals.hits += chunk.hits();
+                totals.longTexts += chunk.longTexts();
                 pendingCache.addAll(chunk.newEntries());
                 if (pendingCache.size() >= CACHE_BATCH) {
                     cache.putAll(pendingCache);
@@ -186,9 +190,16 @@ final class ComboRunner {
         return totals;
     }
 
-    private static VariantGenerator.Chunk await(Future<VariantGenerator.Chunk> f, Combo combo) {
+    /** Waits for a chunk, logging progress meanwhile: a slow chunk must not look like a stalled shard. */
+    private static VariantGenerator.Chunk await(Future<VariantGenerator.Chunk> f, Combo combo, Progress progress) {
         try {
-            return f.get();
+            while (true) {
+                try {
+                    return f.get(progress.nanosToNextLine(), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    progress.tick();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AugctlException.failed("interrupted while generating " + combo.name(), e);
@@ -239,6 +250,7 @@ final class ComboRunner {
         long rejected;
         long attempts;
         long hits;
+        long longTexts;
         double minSim = Double.POSITIVE_INFINITY;
         double maxSim = Double.NEGATIVE_INFINITY;
         double sumSim;
@@ -251,8 +263,11 @@ final class ComboRunner {
         }
     }
 
-    /** Progress lines at most every ~2 s, and one at the end. */
-    private final class Progress {
+    /**
+     * A progress line every ~2 s while the combo runs, whether or not rows finished meanwhile (a line
+     * repeating the count tells the monitor the shard is alive during a slow chunk), and one at the end.
+     */
+    private static final class Progress {
         private final String tag;
         private final int total;
         private long lastNanos = System.nanoTime();
@@ -265,11 +280,20 @@ final class ComboRunner {
 
         void rowsDone(int rows) {
             done = rows;
+            tick();
+        }
+
+        /** Logs the count if the last line is ~2 s old. */
+        void tick() {
             long now = System.nanoTime();
             if (now - lastNanos >= PROGRESS_EVERY_NANOS && done < total) {
                 lastNanos = now;
                 print();
             }
+        }
+
+        long nanosToNextLine() {
+            return Math.max(1, lastNanos + PROGRESS_EVERY_NANOS - System.nanoTime());
         }
 
         void finished() {

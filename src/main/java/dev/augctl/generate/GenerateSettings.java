@@ -20,5 +20,14 @@ public record GenerateSettings(
         int shardIndex,
         int numShards,
         Path cacheDb,
-        boolean force) {
+        boolean force,
+        int maxTextChars) {
+
+    /** The default of {@link #maxTextChars}: far above any sentence or post, far below a cell that stalls a shard. */
+    public static final int DEFAULT_MAX_TEXT_CHARS = 100_000;
+
+    /** Whether a row's text is too long to augment: longer than {@code maxTextChars} (0: no limit). */
+    public boolean tooLong(String text) {
+        return maxTextChars > 0 && text.length() > maxTextChars;
+    }
 }

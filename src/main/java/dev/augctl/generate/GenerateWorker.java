@@ -53,6 +53,7 @@ public final class GenerateWorker {
         String inputSha256 = sha256(s.input());
 
         String shard = "shard " + s.shardIndex() + "/" + s.numShards();
+        long longTexts = input.texts().stream().filter(s::tooLong).count();
         LOG.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
                 + mine.stream().map(Combo::name).collect(Collectors.joining(", "))));
         Files.createDirectories(s.outputRoot());
@@ -60,6 +61,11 @@ public final class GenerateWorker {
         removeStaleManifestTemps(manifestFile);
         ShardManifest manifest = new ShardManifest(manifestFile, s.shardIndex(), s.numShards());
         manifest.write();
+        if (longTexts > 0 && !mine.isEmpty()) {
+            LOG.warn("{} of {} rows have a text longer than {} characters (--max-text-chars): they are not "
+                    + "augmented (no variants) and counted as long_texts in each combo's meta.json",
+                    longTexts, input.size(), s.maxTextChars());
+        }
         long rows = 0;
         if (!mine.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(s.numProc(), daemonThreads());

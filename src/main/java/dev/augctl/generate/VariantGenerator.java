@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * candidate made without any random draw is the same for every seed, so the row's remaining variants
  * are dropped at once (retrying could only repeat it). The work runs in rounds: each round needs one
  * candidate per unfinished row, so when the combo's cache group is complete the candidates' keys are
- * looked up in one batch per round.
+ * looked up in one batch per round. A row whose text is longer than the settings' limit
+ * ({@code --max-text-chars}) is not augmented: it gets no variant and is counted in {@link Chunk#longTexts}.
  */
 public final class VariantGenerator {
     /** Attempts per variant before it is dropped. */
@@ -34,6 +35,7 @@ public final class VariantGenerator {
     private final long seed;
     private final double minSim;
     private final double maxSim;
+    private final GenerateSettings settings;
     private final AugmentCache cache;
     private final String group;
     private final long groupHash;
@@ -50,6 +52,7 @@ public final class VariantGenerator {
         this.seed = s.seed();
         this.minSim = s.minSimilarity();
         this.maxSim = s.maxSimilarity();
+        this.settings = s;
         this.cache = cache;
         this.group = signature + '\n' + seed + '\u001f' + combo.name();
         this.groupHash = Seeds.sha256Prefix(group)[0];
@@ -64,7 +67,8 @@ public final class VariantGenerator {
      * The kept variants of a range (row order, then variant order), its counts and the cache entries it
      * computed.
      */
-    public record Chunk(List<Variant> kept, int rejected, int attempts, int hits, List<AugmentCache.Entry> newEntries) {
+    public record Chunk(List<Variant> kept, int rejected, int attempts, int hits, List<AugmentCache.Entry> newEntries,
+            int longTexts) {
     }
 
     /** The method signature in cache keys: each method's type and canonical (sorted) params, in order. */
@@ -96,8 +100,16 @@ public final class VariantGenerator {
         List<List<Variant>> kept = new ArrayList<>(n);
         Span[] spans = new Span[n];
         TextSimilarity.Reference[] refs = new TextSimilarity.Reference[n];
+        int[] pending = new int[n];
+        int pendingCount = 0;
+        int longTexts = 0;
         for (int i = 0; i < n; i++) {
             kept.add(new ArrayList<>(variants));
+            if (settings.tooLong(input.text(from + i))) {
+                longTexts++; // not augmented: no variant, no attempt
+                continue;
+            }
+            pending[pendingCount++] = i;
             spans[i] = protectEvidence ? Span.of(input.text(from + i), input.row(from + i)[input.evidenceIndex()]) : Span.NONE;
             refs[i] = new TextSimilarity.Reference(input.text(from + i));
         }
@@ -105,11 +117,6 @@ public final class VariantGenerator {
         int attempts = 0;
         int hits = 0;
         List<AugmentCache.Entry> newEntries = new ArrayList<>(n * variants);
-        int[] pending = new int[n];
-        for (int i = 0; i < n; i++) {
-            pending[i] = i;
-        }
-        int pendingCount = n;
         String[] materials = new String[n];
         long[] keys = new long[n];
         long[] checks = new long[n];
@@ -159,7 +166,7 @@ public final class VariantGenerator {
         }
         List<Variant> all = new ArrayList<>(n * variants);
         kept.forEach(all::addAll);
-        return new Chunk(all, rejected, attempts, hits, newEntries);
+        return new Chunk(all, rejected, attempts, hits, newEntries, longTexts);
     }
 
     private Candidate augment(String text, Span protect, long attemptSeed) {

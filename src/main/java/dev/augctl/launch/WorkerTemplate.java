@@ -132,6 +132,7 @@ public final class WorkerTemplate {
         v.put("combo_mode", c.comboMode.id());
         v.put("num_proc", Integer.toString(c.numProc));
         v.put("save_format", c.saveFormat.id());
+        v.put("max_text_chars", Integer.toString(c.maxTextChars));
         return v;
     }
 

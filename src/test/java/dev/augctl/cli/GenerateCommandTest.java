@@ -34,7 +34,7 @@ class GenerateCommandTest {
         for (String flag : List.of("--input", "--methods", "--output-root", "--text-col", "--evidence-col",
                 "--criterion-col", "--label-col", "--id-col", "--variants-per-sample", "--seed", "--quality-min-sim",
                 "--quality-max-sim", "--combo-mode", "--num-proc", "--save-format", "--shard-index", "--num-shards",
-                "--cache-db", "--force")) {
+                "--cache-db", "--force", "--max-text-chars")) {
             assertThat(r.out()).contains(flag);
         }
         assertThat(r.out()).contains("Default: data/sample/redsm5_sample.csv", "Default: conf/augment_methods.yaml",

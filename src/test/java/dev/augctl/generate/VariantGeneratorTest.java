@@ -34,7 +34,8 @@ class VariantGeneratorTest {
 
     private GenerateSettings settings(int k) {
         return new GenerateSettings(dir.resolve("in.csv"), dir.resolve("m.yaml"), dir.resolve("out"), COLUMNS, k, 42,
-                0.0, 1.0, ComboMode.SINGLETONS, 1, SaveFormat.CSV, 0, 1, dir.resolve("c.db"), false);
+                0.0, 1.0, ComboMode.SINGLETONS, 1, SaveFormat.CSV, 0, 1, dir.resolve("c.db"), false,
+                GenerateSettings.DEFAULT_MAX_TEXT_CHARS);
     }
 
     private AugmentCache cache() {
