@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Time of one augmentation of a 10 KB, 100 KB and 1 MB cell for every enabled method (and the quality
+# CPU time of one augmentation of a 10 KB, 100 KB and 1 MB cell for every enabled method (and the quality
 # filter's similarity), one core; the last column is the 1 MB time per KB over the 10 KB time per KB.
 # Re-runnable; prints a Markdown table for docs/BENCHMARKS.md. Needs target/augctl.jar
 # (mvn -B package -DskipTests) and compiles the benchmark from src/test/java against it.
-# Usage: bench/augment/long_text.sh [methods.yaml] [input.csv] [runs per size]
+# Usage: bench/augment/long_text.sh [methods.yaml] [input.csv] [runs of the 1 MB cell] [sizes, e.g. 10000,100000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=target/augctl.jar

@@ -22,32 +22,44 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Time of one augmentation of a long cell (10 KB, 100 KB, 1 MB of sample sentences joined by spaces)
- * for every enabled method, and of the quality filter's similarity; the last column divides the
- * 1 MB time per KB by the 10 KB time per KB (a method linear in the text's length gives about 1).
- * Usage: LongTextBench [methods.yaml] [input.csv] [runs per size]
+ * CPU time of one augmentation of a long cell (by default 10 KB, 100 KB and 1 MB of sample sentences
+ * joined by spaces) for every enabled method, and of the quality filter's similarity; the last column
+ * divides the largest cell's time per KB by the smallest one's (a method linear in the text's length
+ * gives about 1; a quadratic one about the ratio of the sizes). CPU time of the measuring thread, so
+ * that other work on a shared machine does not count; median of the runs (more runs for small cells).
+ * Usage: LongTextBench [methods.yaml] [input.csv] [runs of the largest cell] [sizes, comma-separated]
  */
 public final class LongTextBench {
-    private static final int[] SIZES = {10_000, 100_000, 1_000_000};
+    private static int[] sizes = {10_000, 100_000, 1_000_000};
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Path methods = Path.of(args.length > 0 ? args[0] : "conf/augment_methods.yaml");
         Path input = Path.of(args.length > 1 ? args[1] : "data/sample/redsm5_sample.csv");
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (args.length > 3) {
+            sizes = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        }
         List<String> sentences = read(input);
-        String[] cells = new String[SIZES.length];
-        for (int s = 0; s < SIZES.length; s++) {
-            cells[s] = cell(sentences, SIZES[s]);
+        String[] cells = new String[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            cells[s] = cell(sentences, sizes[s]);
         }
         List<String> corpus = new ArrayList<>(sentences);
         corpus.addAll(Arrays.asList(cells)); // the worker fits TF-IDF on every input text, long ones included
         AugmentResources resources = new AugmentResources(methods.toAbsolutePath().getParent(), corpus);
 
-        System.out.printf(Locale.ROOT, "input: %s; cells of %s characters; median of %d runs, 1 thread; load average %s%n%n",
-                input, Arrays.toString(SIZES), runs, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        System.out.println("| method | 10 KB | 100 KB | 1 MB | 1 MB CPU | per-KB ratio 1 MB / 10 KB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "input: %s; cells of %s characters; CPU time, median of %d runs of the "
+                + "largest cell; 1 thread; load average %s%n%n", input, Arrays.toString(sizes), runs,
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        StringBuilder head = new StringBuilder("| method |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int size : sizes) {
+            head.append(' ').append(size >= 1_000_000 ? size / 1_000_000 + " MB |" : size / 1000 + " KB |");
+            rule.append("---:|");
+        }
+        System.out.println(head + " per-KB ratio, largest / smallest |");
+        System.out.println(rule + "---:|");
         for (MethodSpec spec : MethodsFile.load(methods)) {
             if (!spec.enabled()) {
                 continue;
@@ -70,25 +82,23 @@ public final class LongTextBench {
     private static void row(String name, int runs, String[] cells, Work work) {
         work.on(cells[0], 99).get(); // warm-up: class loading, WordNet caches, JIT
         work.on(cells[0], 98).get();
-        double[] wall = new double[SIZES.length];
-        double cpu = 0;
-        for (int s = 0; s < SIZES.length; s++) {
-            double[] w = new double[runs];
-            double[] c = new double[runs];
-            for (int r = 0; r < runs; r++) {
+        double[] cpu = new double[sizes.length];
+        StringBuilder line = new StringBuilder("| " + name + " |");
+        for (int s = 0; s < sizes.length; s++) {
+            int n = runs * Math.max(1, sizes[sizes.length - 1] / sizes[s] / 10 * 2 + 1) | 1; // odd, more for small cells
+            double[] c = new double[n];
+            for (int r = 0; r < n; r++) {
                 Supplier<String> job = work.on(cells[s], r);
                 long c0 = THREADS.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
                 job.get();
-                w[r] = (System.nanoTime() - t0) / 1e9;
                 c[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
             }
-            wall[s] = median(w);
-            cpu = median(c);
+            cpu[s] = median(c);
+            line.append(' ').append(time(cpu[s])).append(" |");
         }
-        double ratio = (wall[2] / (SIZES[2] / 1000.0)) / (wall[0] / (SIZES[0] / 1000.0));
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", name, time(wall[0]), time(wall[1]),
-                time(wall[2]), time(cpu), ratio);
+        int last = sizes.length - 1;
+        double ratio = (cpu[last] / sizes[last]) / (cpu[0] / sizes[0]);
+        System.out.println(line + String.format(Locale.ROOT, " %.2f |", ratio));
     }
 
     private static String time(double seconds) {
