@@ -55,7 +55,8 @@ public final class LongTextBench {
         StringBuilder head = new StringBuilder("| method |");
         StringBuilder rule = new StringBuilder("|---|");
         for (int size : sizes) {
-            head.append(' ').append(size >= 1_000_000 ? size / 1_000_000 + " MB |" : size / 1000 + " KB |");
+            head.append(' ').append(size >= 1_000_000 ? size / 1_000_000 + " MB |"
+                    : size >= 1000 ? size / 1000 + " KB |" : size + " chars |");
             rule.append("---:|");
         }
         System.out.println(head + " per-KB ratio, largest / smallest |");
@@ -102,6 +103,9 @@ public final class LongTextBench {
     }
 
     private static String time(double seconds) {
+        if (seconds < 1e-3) {
+            return String.format(Locale.ROOT, "%.1f µs", seconds * 1e6);
+        }
         return seconds < 1 ? String.format(Locale.ROOT, "%.1f ms", seconds * 1000) : String.format(Locale.ROOT, "%.2f s", seconds);
     }
 
