@@ -130,7 +130,41 @@ class VariantGeneratorTest {
         b.add(bare.nextGaussian());
         a.add(t.ints(3, 0, 5).boxed().toList());
         b.add(bare.ints(3, 0, 5).boxed().toList());
+        a.add(t.nextFloat());
+        b.add(bare.nextFloat());
+        a.add(t.nextExponential());
+        b.add(bare.nextExponential());
+        a.add(t.nextDouble(2.0, 3.0));
+        b.add(bare.nextDouble(2.0, 3.0));
+        a.add(t.nextLong(-5, 5));
+        b.add(bare.nextLong(-5, 5));
+        byte[] tb = new byte[11];
+        byte[] bb = new byte[11];
+        t.nextBytes(tb);
+        bare.nextBytes(bb);
+        a.add(java.util.HexFormat.of().formatHex(tb));
+        b.add(java.util.HexFormat.of().formatHex(bb));
+        a.add(t.nextInt());
+        b.add(bare.nextInt());
         assertThat(a).isEqualTo(b);
         assertThat(t.drew()).isTrue();
+    }
+
+    @Test
+    void everyWayOfDrawingCountsAsADrawAndCreatingAStreamDoesNot() {
+        List<java.util.function.Consumer<RandomGenerator>> draws = List.of(
+                g -> g.nextInt(), g -> g.nextInt(5), g -> g.nextInt(1, 5), g -> g.nextLong(), g -> g.nextLong(9),
+                g -> g.nextDouble(), g -> g.nextDouble(0.5), g -> g.nextFloat(), g -> g.nextBoolean(),
+                g -> g.nextGaussian(), g -> g.nextGaussian(1, 2), g -> g.nextExponential(), g -> g.nextBytes(new byte[3]),
+                g -> g.ints(0, 9).findFirst(), g -> g.doubles().findFirst(), g -> g.longs(2).sum());
+        for (int i = 0; i < draws.size(); i++) {
+            DrawTrackingRandom t = new DrawTrackingRandom(new java.util.SplittableRandom(i));
+            draws.get(i).accept(t);
+            assertThat(t.drew()).as("draw %d", i).isTrue();
+        }
+        DrawTrackingRandom idle = new DrawTrackingRandom(new java.util.SplittableRandom(1));
+        idle.ints(5, 0, 3);
+        idle.doubles();
+        assertThat(idle.drew()).isFalse();
     }
 }
