@@ -8,6 +8,9 @@ import dev.augctl.config.ConfigChecks;
 import dev.augctl.config.Executor;
 import dev.augctl.generate.Columns;
 import dev.augctl.generate.WorkerInputs;
+import dev.augctl.gpu.GpuAssignment;
+import dev.augctl.gpu.GpuList;
+import dev.augctl.gpu.NvidiaSmi;
 import dev.augctl.launch.BatchExecutor;
 import dev.augctl.launch.BuiltinWorker;
 import dev.augctl.launch.DryRun;
@@ -48,7 +51,8 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
     @Override
     public Map<String, List<String>> sections() {
         Map<String, List<String>> s = new LinkedHashMap<>();
-        s.put("Shards", List.of("--num-shards", "--jobs", "--shards", "--executor", "--threads-per-shard", "--nice"));
+        s.put("Shards", List.of("--num-shards", "--jobs", "--shards", "--executor", "--threads-per-shard", "--nice",
+                "--gpus", "--gpus-per-shard"));
         s.put("Run control", List.of("--dry-run", "--retry-failed", "--max-retries", "--force", "--merge", "--grace-period",
                 "--config", "--log-dir", "--cache-dir"));
         s.put("Worker (its template's placeholders)", List.of("--input", "--methods", "--output-root", "--seed", "--combo-mode",
@@ -101,6 +105,15 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                     + "stay responsive; 0 leaves it unchanged (config nice; default 10).")
     Integer nice;
 
+    @Option(names = "--gpus", paramLabel = "LIST|all|none",
+            description = "GPUs for the shards: shard i gets CUDA_VISIBLE_DEVICES from this list, round robin; all = every GPU "
+                    + "'nvidia-smi -L' lists (config gpus; default none). On Slurm: each task asks --gpus-per-task. See docs/GPU.md.")
+    String gpus;
+
+    @Option(names = "--gpus-per-shard", paramLabel = "K",
+            description = "Consecutive GPUs of the list per shard (config gpus_per_shard; default 1).")
+    Integer gpusPerShard;
+
     @CommandLine.Mixin
     SlurmOptions slurm;
 
@@ -145,6 +158,14 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
         boolean onSlurm = s.config.executor == Executor.SLURM;
         SlurmSettings slurmSettings = onSlurm ? slurm.settings(s.config.slurm, s.logDir, s.numShards, s.threadsPerShard) : null;
+        if (onSlurm && !s.gpus.none()) {
+            slurmSettings.gpusPerTask = s.gpusPerShard;
+            if (!s.gpus.all()) {
+                err().println("augctl: note: on Slurm each task asks --gpus-per-task=" + s.gpusPerShard
+                        + " and Slurm chooses which; the list " + s.gpus + " is not used");
+                err().flush();
+            }
+        }
         if (dryRun) {
             int code = DryRun.print(s, template, s.config.executor.id(), out());
             if (onSlurm) {
@@ -195,6 +216,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         s.logDir = c.logDir;
         s.cacheDir = c.cacheDir;
         boolean onSlurm = c.executor == Executor.SLURM;
+        s.gpus = GpuList.parse(c.gpus);
+        s.gpusPerShard = c.gpusPerShard;
+        // Slurm binds a task's GPUs itself (--gpus-per-task); locally the list is resolved here, 'all' by nvidia-smi.
+        s.gpuAssignment = onSlurm ? null : GpuAssignment.resolve(s.gpus, s.gpusPerShard, NvidiaSmi.onPath());
         if (slurm.noWait && !onSlurm) {
             throw usage("--no-wait needs --executor slurm (local shards need their launcher)");
         }
@@ -244,6 +269,14 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
         if (executor != null) {
             c.executor = executor;
+        }
+        if (gpus != null) {
+            c.gpus = gpus;
+            flagOf.put("gpus", "--gpus");
+        }
+        if (gpusPerShard != null) {
+            c.gpusPerShard = gpusPerShard;
+            flagOf.put("gpus_per_shard", "--gpus-per-shard");
         }
         if (logDir != null) {
             c.logDir = logDir;

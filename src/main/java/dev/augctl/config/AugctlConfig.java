@@ -53,6 +53,10 @@ public final class AugctlConfig {
     @Key("nice") public int nice = 10;
     /** Restarts of a failed shard. */
     @Key("max_retries") public int maxRetries = 0;
+    /** GPUs for the shards: none, all (every GPU nvidia-smi lists) or a list such as "0,1" (docs/GPU.md). */
+    @Key("gpus") public String gpus = "none";
+    /** Consecutive GPUs of that list each shard gets (CUDA_VISIBLE_DEVICES). */
+    @Key("gpus_per_shard") public int gpusPerShard = 1;
 
     @Key("worker") public Worker worker = new Worker();
     @Key("merge") public Merge merge = new Merge();

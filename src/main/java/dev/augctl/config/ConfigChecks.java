@@ -1,5 +1,7 @@
 package dev.augctl.config;
 
+import dev.augctl.gpu.GpuAssignment;
+import dev.augctl.gpu.GpuList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,7 @@ public final class ConfigChecks {
         if (c.maxRetries < 0) {
             p.add(new Problem("max_retries", "must be >= 0, got " + c.maxRetries));
         }
+        gpus(p, c);
         if (c.worker.command.isEmpty()) {
             p.add(new Problem("worker.command", "must be a non-empty list"));
         }
@@ -73,6 +76,27 @@ public final class ConfigChecks {
         nonBlank(p, "merge.rows_column", c.merge.rowsColumn);
         nonBlank(p, "merge.path_column", c.merge.pathColumn);
         return p.stream().findFirst();
+    }
+
+    private static void gpus(List<Problem> p, AugctlConfig c) {
+        GpuList list;
+        try {
+            list = GpuList.parse(c.gpus);
+        } catch (IllegalArgumentException e) {
+            p.add(new Problem("gpus", e.getMessage()));
+            return;
+        }
+        atLeast(p, "gpus_per_shard", c.gpusPerShard, 1);
+        if (c.gpusPerShard > 1 && list.none()) {
+            p.add(new Problem("gpus_per_shard", "(" + c.gpusPerShard + ") is set but {gpus} is none"));
+        } else if (!list.all() && list.ids().size() < c.gpusPerShard) {
+            p.add(new Problem("gpus_per_shard", "(" + c.gpusPerShard + ") needs at least as many GPUs, but {gpus} lists "
+                    + list.ids().size()));
+        }
+        if (!list.none() && c.worker.env.containsKey(GpuAssignment.VARIABLE)) {
+            p.add(new Problem("worker.env", "sets " + GpuAssignment.VARIABLE + " while {gpus} is " + list
+                    + ": set one of them"));
+        }
     }
 
     private static void atLeast(List<Problem> p, String key, long value, long min) {

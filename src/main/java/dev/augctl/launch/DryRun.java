@@ -2,6 +2,7 @@ package dev.augctl.launch;
 
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.ShellQuote;
+import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.run.RunState;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -27,7 +28,13 @@ public final class DryRun {
             out.println("  command: " + ShellQuote.join(spec.argv()));
             out.println("  log:     " + spec.log());
             out.println("  cache:   " + spec.cache());
+            if (!s.gpus.none()) {
+                String gpus = spec.env().get(GpuAssignment.VARIABLE);
+                out.println("  gpus:    " + (gpus != null ? GpuAssignment.VARIABLE + "=" + gpus
+                        : s.gpusPerShard + " per task, chosen by the scheduler"));
+            }
         }
+        plan.gpuNote().ifPresent(out::println);
         if (plan.toRun().isEmpty()) {
             out.println("nothing to run: no shard is recorded as failed or interrupted");
         }

@@ -1,6 +1,8 @@
 package dev.augctl.launch;
 
 import dev.augctl.config.AugctlConfig;
+import dev.augctl.gpu.GpuAssignment;
+import dev.augctl.gpu.GpuList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,11 @@ public final class LaunchSettings {
     public Duration gracePeriod;
     public Path logDir;
     public Path cacheDir;
+    /** The GPUs asked for (gpus), and how many each shard gets. */
+    public GpuList gpus = GpuList.NONE;
+    public int gpusPerShard = 1;
+    /** Each local shard's GPUs (CUDA_VISIBLE_DEVICES), or null: no GPUs, or a scheduler binds them. */
+    public GpuAssignment gpuAssignment;
     /** Return once the shards are submitted, without waiting (batch executors only). */
     public boolean noWait;
 

@@ -104,6 +104,7 @@ public final class Launcher {
         out.println(time() + " launch: " + plan.toRun().size() + " of " + settings.numShards + " shards, at most "
                 + settings.jobs + " at once, executor " + executor.name() + ", " + plan.threads()
                 + " thread(s) per shard, logs in " + settings.logDir);
+        plan.gpuNote().ifPresent(note -> out.println(time() + " " + note));
         out.flush();
         Thread safetyNet = new Thread(this::lastResort, "augctl-launch-shutdown");
         Runtime.getRuntime().addShutdownHook(safetyNet);

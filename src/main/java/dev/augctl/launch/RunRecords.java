@@ -2,6 +2,7 @@ package dev.augctl.launch;
 
 import dev.augctl.common.HostName;
 import dev.augctl.common.ProcessTree;
+import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import dev.augctl.run.ShardState;
@@ -27,6 +28,7 @@ final class RunRecords {
         s.gracePeriod = settings.gracePeriod.toMillis() / 1000.0;
         s.config = settings.configFile == null ? null : settings.configFile.toString();
         s.outputRoot = settings.config.outputRoot.toString();
+        s.gpusPerShard = settings.gpus.none() ? null : settings.gpusPerShard;
         boolean sameShape = previous.isPresent() && previous.get().numShards == settings.numShards;
         for (int i = 0; i < settings.numShards; i++) {
             Optional<ShardRecord> old = sameShape ? previous.get().shard(i) : Optional.empty();
@@ -62,6 +64,7 @@ final class RunRecords {
         r.processGroup = null;
         r.log = spec.log().toString();
         r.cache = spec.cache().toString();
+        r.gpus = spec.env().get(GpuAssignment.VARIABLE);
     }
 
     static void end(ShardRecord r, ShardState state, ShardExit exit, Instant now, String message) {

@@ -2,6 +2,7 @@ package dev.augctl.launch;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ShardPaths;
+import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import dev.augctl.run.ShardState;
@@ -94,7 +95,16 @@ public final class ShardPlan {
 
     public ShardSpec spec(int index) {
         int n = settings.numShards;
-        return new ShardSpec(index, n, template.argv(index, n, log(index), cache(index)),
-                ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv), log(index), cache(index));
+        Map<String, String> env = ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv);
+        if (settings.gpuAssignment != null) {
+            env.put(GpuAssignment.VARIABLE, settings.gpuAssignment.visibleDevices(index));
+        }
+        return new ShardSpec(index, n, template.argv(index, n, log(index), cache(index)), env, log(index), cache(index));
+    }
+
+    /** The one-line note when more shards run at once than there are GPU slots; empty otherwise. */
+    public java.util.Optional<String> gpuNote() {
+        return settings.gpuAssignment == null ? java.util.Optional.empty()
+                : settings.gpuAssignment.sharingNote(Math.min(settings.jobs, toRun.size()));
     }
 }

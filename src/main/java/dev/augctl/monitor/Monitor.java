@@ -1,7 +1,10 @@
 package dev.augctl.monitor;
 
 import dev.augctl.common.HostName;
+import dev.augctl.common.ProcessTree;
 import dev.augctl.common.ShardPaths;
+import dev.augctl.gpu.GpuSample;
+import dev.augctl.gpu.NvidiaSmi;
 import dev.augctl.run.RunState;
 import dev.augctl.run.ShardRecord;
 import dev.augctl.run.ShardState;
@@ -43,6 +46,7 @@ public final class Monitor {
     private final Map<Integer, ProcessUsage.Reading> lastReading = new HashMap<>();
     private final String hostName = HostName.get();
     private boolean cpuPending;
+    private NvidiaSmi nvidiaSmi = NvidiaSmi.onPath();
 
     /** The state kept for one log between refreshes. */
     private static final class Tracker {
@@ -81,8 +85,15 @@ public final class Monitor {
         this(settings, patterns, Clock.systemDefaultZone());
     }
 
+    /** Reads GPUs with this nvidia-smi (another program or timeout) instead of the one on PATH. */
+    public Monitor nvidiaSmi(NvidiaSmi smi) {
+        this.nvidiaSmi = smi;
+        return this;
+    }
+
     /** Reads what changed since the last refresh and returns the new state of every shard. */
     public Snapshot refresh() throws IOException {
+        GpuSample gpu = nvidiaSmi.sample().orElse(null); // once per refresh, bounded by its timeout
         Path runFile = ShardPaths.runState(settings.logDir());
         RunState run = RunState.read(runFile).orElse(null);
         List<ShardLayout.Entry> entries = ShardLayout.resolve(settings, run);
@@ -98,7 +109,7 @@ public final class Monitor {
         readAll(List.copyOf(new java.util.LinkedHashSet<>(seen.values())), now);
         for (ShardLayout.Entry e : entries) {
             Tracker t = seen.get(e.log());
-            ShardRow row = row(e, t, now, liveness);
+            ShardRow row = withGpu(row(e, t, now, liveness), e.record(), gpu);
             rows.add(row);
             Double d = duration(e.record(), t.log.facts());
             if (d != null && row.status() == Status.SUCCEEDED) {
@@ -108,7 +119,19 @@ public final class Monitor {
         trackers.keySet().retainAll(seen.keySet());
         Summary summary = summarise(rows, durations, run, now);
         return new Snapshot(now.truncatedTo(ChronoUnit.MILLIS).toString(), settings.logDir().toString(),
-                run != null ? runFile.toString() : null, List.copyOf(rows), summary);
+                run != null ? runFile.toString() : null, List.copyOf(rows), summary, gpu == null ? null : gpu.devices());
+    }
+
+    /** The row with the GPU memory and SM % of its live process tree, when nvidia-smi answered. */
+    private static ShardRow withGpu(ShardRow row, ShardRecord rec, GpuSample gpu) {
+        if (gpu == null || rec == null || rec.pid == null || row.status().ended()
+                || !ProcessUsage.isSameProcess(rec.pid, rec.pidStartTime)) {
+            return row;
+        }
+        List<Long> pids = ProcessHandle.of(rec.pid).map(ProcessTree::snapshot).orElse(List.of())
+                .stream().map(ProcessHandle::pid).toList();
+        GpuSample.Usage use = gpu.usage(pids);
+        return row.withGpu(use.memoryMib(), use.smPercent());
     }
 
     /** Reads what every log gained; a large backlog is read by several threads, one log each. */

@@ -28,8 +28,7 @@ public interface MonitorView extends AutoCloseable {
         return new MonitorView() {
             @Override
             public void show(Snapshot s) {
-                view.show(new Snapshot(s.time(), s.logDir(), s.runState(),
-                        s.shards().stream().filter(r -> states.contains(r.status())).toList(), s.summary()));
+                view.show(s.withShards(s.shards().stream().filter(r -> states.contains(r.status())).toList()));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.augctl.monitor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -23,9 +24,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param exitCode     exit code of the latest attempt (from run.json), when known
  * @param pid          process id (from run.json), when known
  * @param log          the log file
+ * @param gpuMemoryMib GPU memory of the tree, MiB, when nvidia-smi answered (absent from JSON otherwise)
+ * @param gpuSmPercent SM % of the tree summed over its processes, when nvidia-smi's pmon answered
  */
 @JsonPropertyOrder({"shard", "state", "progress", "combos_done", "combos_total", "current", "eta_seconds",
-    "rows", "cpu_percent", "rss_bytes", "last_update", "error", "started_at", "attempts", "exit_code", "pid", "log"})
+    "rows", "cpu_percent", "rss_bytes", "last_update", "error", "started_at", "attempts", "exit_code", "pid", "log",
+    "gpu_memory_mib", "gpu_sm_percent"})
 public record ShardRow(
         @JsonProperty("shard") int shard,
         @JsonProperty("state") Status status,
@@ -43,5 +47,21 @@ public record ShardRow(
         @JsonProperty("attempts") Integer attempts,
         @JsonProperty("exit_code") Integer exitCode,
         @JsonProperty("pid") Long pid,
-        @JsonProperty("log") String log) {
+        @JsonProperty("log") String log,
+        @JsonProperty("gpu_memory_mib") @JsonInclude(JsonInclude.Include.NON_NULL) Long gpuMemoryMib,
+        @JsonProperty("gpu_sm_percent") @JsonInclude(JsonInclude.Include.NON_NULL) Integer gpuSmPercent) {
+
+    /** A row without GPU figures. */
+    public ShardRow(int shard, Status status, Double progress, int combosDone, Integer combosTotal, String current,
+            Long etaSeconds, long rows, Double cpuPercent, Long rssBytes, String lastUpdate, String error,
+            String startedAt, Integer attempts, Integer exitCode, Long pid, String log) {
+        this(shard, status, progress, combosDone, combosTotal, current, etaSeconds, rows, cpuPercent, rssBytes,
+                lastUpdate, error, startedAt, attempts, exitCode, pid, log, null, null);
+    }
+
+    /** This row with the GPU figures of its process tree. */
+    public ShardRow withGpu(Long memoryMib, Integer smPercent) {
+        return new ShardRow(shard, status, progress, combosDone, combosTotal, current, etaSeconds, rows, cpuPercent,
+                rssBytes, lastUpdate, error, startedAt, attempts, exitCode, pid, log, memoryMib, smPercent);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.augctl.monitor;
 
+import dev.augctl.gpu.GpuSample;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,9 @@ public final class TableRenderer {
         for (ShardRow r : s.shards()) {
             out.add(row(r, widths));
         }
+        if (s.gpus() != null) {
+            s.gpus().forEach(g -> out.add(gpuLine(g)));
+        }
         out.add(summary(s.summary()));
         return out;
     }
@@ -46,13 +50,16 @@ public final class TableRenderer {
     /**
      * Column widths, kept for the renderer's life (one run): they grow to fit but never shrink, so
      * that columns do not move sideways between frames. The current combo has a fixed width, names
-     * longer than it are cut with an ellipsis. CPU and memory are always there ({@code -} when unknown).
+     * longer than it are cut with an ellipsis. CPU and memory are always there ({@code -} when unknown);
+     * GPU figures from the first frame that has them.
      */
     private static final class Widths {
         int shard = 1;
         int combos = 1;
         int eta = 8; // "Complete", "~0:18:45"
         int rows = 6;
+        /** Once a shard shows GPU figures, the GPU column stays. */
+        boolean gpu;
 
         void fit(List<ShardRow> shards) {
             for (ShardRow r : shards) {
@@ -61,6 +68,7 @@ public final class TableRenderer {
                         r.combosTotal() == null ? 1 : r.combosTotal().toString().length()));
                 eta = Math.max(eta, eta(r).length());
                 rows = Math.max(rows, Long.toString(r.rows()).length());
+                gpu |= r.gpuMemoryMib() != null || r.gpuSmPercent() != null;
             }
         }
     }
@@ -77,11 +85,23 @@ public final class TableRenderer {
         b.append(" | Rows: ").append(pad(Long.toString(r.rows()), w.rows, true));
         b.append(" | CPU: ").append(pad(r.cpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()), 5, true));
         b.append(" | Mem: ").append(pad(r.rssBytes() == null ? "-" : bytes(r.rssBytes()), 9, true));
+        if (w.gpu) {
+            b.append(" | GPU: ").append(pad(r.gpuMemoryMib() == null ? "-" : r.gpuMemoryMib() + " MiB", 10, true))
+                    .append(' ').append(pad(r.gpuSmPercent() == null ? "-" : r.gpuSmPercent() + "% SM", 7, true));
+        }
         String note = note(r);
         if (note != null) {
             b.append(" | ").append(paint(r.status(), cut(note, MAX_ERROR)));
         }
         return b.toString();
+    }
+
+    /** "GPU 0 NVIDIA H200 | util 100% | mem 4553 / 143771 MiB". */
+    private static String gpuLine(GpuSample.Device g) {
+        return "GPU " + g.index() + " " + g.name()
+                + " | util " + (g.utilization() == null ? "-" : g.utilization() + "%")
+                + " | mem " + (g.memoryUsedMib() == null ? "-" : g.memoryUsedMib()) + " / "
+                + (g.memoryTotalMib() == null ? "-" : g.memoryTotalMib()) + " MiB";
     }
 
     private static String current(ShardRow r) {

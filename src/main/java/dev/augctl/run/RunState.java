@@ -39,6 +39,8 @@ public final class RunState {
     public String outputRoot;
     /** Every process of this launch has AUGCTL_RUN_ID set to this in its environment. */
     public String runId;
+    /** GPUs per shard when the launch assigned GPUs, else null. */
+    public Integer gpusPerShard;
     /** The scheduler's job id (Slurm), when there is one. */
     public String jobId;
     public List<ShardRecord> shards = new ArrayList<>();

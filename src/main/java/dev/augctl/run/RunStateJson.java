@@ -46,6 +46,7 @@ final class RunStateJson {
             string(g, "config", s.config);
             string(g, "output_root", s.outputRoot);
             string(g, "job_id", s.jobId);
+            number(g, "gpus_per_shard", s.gpusPerShard == null ? null : s.gpusPerShard.longValue());
             g.writeArrayFieldStart("shards");
             for (ShardRecord r : s.shards) {
                 writeShard(g, r);
@@ -76,6 +77,7 @@ final class RunStateJson {
         string(g, "cache", r.cache);
         string(g, "message", r.message);
         string(g, "task_id", r.taskId);
+        string(g, "gpus", r.gpus);
         g.writeEndObject();
     }
 
@@ -124,6 +126,10 @@ final class RunStateJson {
                     case "config" -> s.config = text(p, t, name);
                     case "output_root" -> s.outputRoot = text(p, t, name);
                     case "job_id" -> s.jobId = text(p, t, name);
+                    case "gpus_per_shard" -> {
+                        Long k = nullableInteger(p, t, name);
+                        s.gpusPerShard = k == null ? null : k.intValue();
+                    }
                     case "shards" -> s.shards = shards(p, t);
                     default -> p.skipChildren();
                 }
@@ -197,6 +203,7 @@ final class RunStateJson {
                 case "cache" -> r.cache = text(p, t, name);
                 case "message" -> r.message = text(p, t, name);
                 case "task_id" -> r.taskId = text(p, t, name);
+                case "gpus" -> r.gpus = text(p, t, name);
                 default -> p.skipChildren();
             }
         }

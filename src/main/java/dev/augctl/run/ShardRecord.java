@@ -29,6 +29,8 @@ public final class ShardRecord {
     public String cache;
     /** A short human reason for the state, when there is one (for example "stopped by SIGINT"). */
     public String message;
+    /** The GPUs of the latest attempt (its CUDA_VISIBLE_DEVICES, e.g. "0" or "2,3"), or null: none, or bound by a scheduler. */
+    public String gpus;
     /** Executor-specific task id (for Slurm: "JOBID_INDEX"). */
     public String taskId;
 

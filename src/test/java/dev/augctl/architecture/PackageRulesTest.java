@@ -28,10 +28,11 @@ class PackageRulesTest {
             Map.entry("", Set.of("cli", "common")),
             Map.entry("cli", Set.of("*")),
             Map.entry("common", Set.of()),
-            Map.entry("config", Set.of("common")),
+            Map.entry("config", Set.of("gpu", "common")),
+            Map.entry("gpu", Set.of("common")),
             Map.entry("run", Set.of("common")),
-            Map.entry("launch", Set.of("run", "config", "common")),
-            Map.entry("monitor", Set.of("run", "common")),
+            Map.entry("launch", Set.of("run", "config", "gpu", "common")),
+            Map.entry("monitor", Set.of("run", "gpu", "common")),
             Map.entry("merge", Set.of("common")),
             Map.entry("generate", Set.of("common")));
 

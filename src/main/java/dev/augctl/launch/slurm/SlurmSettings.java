@@ -19,6 +19,8 @@ public final class SlurmSettings {
     public Duration pollInterval = Duration.ofSeconds(5);
     /** {@code --cpus-per-task}: the shard's thread cap. */
     public int cpusPerTask = 1;
+    /** {@code --gpus-per-task}: GPUs each task asks for, bound by Slurm; 0 asks for none. */
+    public int gpusPerTask;
     /** The launch's log directory and working directory, absolute: tasks run on other machines. */
     public Path logDir;
     public Path workDir;
@@ -38,6 +40,9 @@ public final class SlurmSettings {
         d.add("--output=" + logDir.resolve("shard_%a_of_" + numShards + ".log"));
         d.add("--open-mode=append");
         d.add("--cpus-per-task=" + cpusPerTask);
+        if (gpusPerTask > 0) {
+            d.add("--gpus-per-task=" + gpusPerTask);
+        }
         add(d, "--partition=", partition);
         add(d, "--account=", account);
         add(d, "--qos=", qos);
