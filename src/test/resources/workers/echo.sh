@@ -5,5 +5,5 @@ out=$1
 shift
 : > "$out.argv"
 for a in "$@"; do printf '%s\0' "$a" >> "$out.argv"; done
-env | grep -E '^(AUGCTL_|OMP_|MKL_|OPENBLAS_|NUMEXPR_|TOKENIZERS_|EXTRA_)' | sort > "$out.env"
+env | grep -E '^(AUGCTL_|CUDA_VISIBLE_DEVICES=|OMP_|MKL_|OPENBLAS_|NUMEXPR_|TOKENIZERS_|EXTRA_)' | sort > "$out.env"
 echo "echo worker wrote $out.argv"

@@ -34,6 +34,8 @@ public final class Monitor {
     private static final int READ_BUFFER = 1 << 20;
     /** Below this many unread bytes in all, one thread reads every log (no thread start-up). */
     static final long PARALLEL_BYTES = 32L << 20;
+    /** A GPU reading younger than this is used again rather than asked anew. */
+    private static final long GPU_REUSE_NANOS = 1_000_000_000L;
 
     private final MonitorSettings settings;
     private final PatternSet patterns;
@@ -47,6 +49,9 @@ public final class Monitor {
     private final String hostName = HostName.get();
     private boolean cpuPending;
     private NvidiaSmi nvidiaSmi = NvidiaSmi.onPath();
+    /** The latest GPU reading (null: none) and when it was asked for (System.nanoTime; 0: never). */
+    private GpuSample lastGpu;
+    private long lastGpuAt;
 
     /** The state kept for one log between refreshes. */
     private static final class Tracker {
@@ -93,7 +98,7 @@ public final class Monitor {
 
     /** Reads what changed since the last refresh and returns the new state of every shard. */
     public Snapshot refresh() throws IOException {
-        GpuSample gpu = nvidiaSmi.sample().orElse(null); // once per refresh, bounded by its timeout
+        GpuSample gpu = gpuSample();
         Path runFile = ShardPaths.runState(settings.logDir());
         RunState run = RunState.read(runFile).orElse(null);
         List<ShardLayout.Entry> entries = ShardLayout.resolve(settings, run);
@@ -120,6 +125,20 @@ public final class Monitor {
         Summary summary = summarise(rows, durations, run, now);
         return new Snapshot(now.truncatedTo(ChronoUnit.MILLIS).toString(), settings.logDir().toString(),
                 run != null ? runFile.toString() : null, List.copyOf(rows), summary, gpu == null ? null : gpu.devices());
+    }
+
+    /**
+     * nvidia-smi's reading: asked at most once per refresh and bounded by its timeout; a refresh
+     * within a second of the last one (the first frame's second CPU reading) reuses that reading,
+     * so that no frame waits for two timeouts.
+     */
+    private GpuSample gpuSample() {
+        long now = System.nanoTime();
+        if (lastGpuAt == 0 || now - lastGpuAt >= GPU_REUSE_NANOS) {
+            lastGpu = nvidiaSmi.sample().orElse(null);
+            lastGpuAt = System.nanoTime();
+        }
+        return lastGpu;
     }
 
     /** The row with the GPU memory and SM % of its live process tree, when nvidia-smi answered. */
