@@ -89,7 +89,7 @@ public final class ConfigChecks {
         atLeast(p, "gpus_per_shard", c.gpusPerShard, 1);
         if (c.gpusPerShard > 1 && list.none()) {
             p.add(new Problem("gpus_per_shard", "(" + c.gpusPerShard + ") is set but {gpus} is none"));
-        } else if (!list.all() && list.ids().size() < c.gpusPerShard) {
+        } else if (!list.none() && !list.all() && list.ids().size() < c.gpusPerShard) {
             p.add(new Problem("gpus_per_shard", "(" + c.gpusPerShard + ") needs at least as many GPUs, but {gpus} lists "
                     + list.ids().size()));
         }
