@@ -105,9 +105,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                     + "stay responsive; 0 leaves it unchanged (config nice; default 10).")
     Integer nice;
 
-    @Option(names = "--gpus", paramLabel = "LIST|all|none",
-            description = "GPUs for the shards: shard i gets CUDA_VISIBLE_DEVICES from this list, round robin; all = every GPU "
-                    + "'nvidia-smi -L' lists (config gpus; default none). On Slurm: each task asks --gpus-per-task. See docs/GPU.md.")
+    @Option(names = "--gpus", paramLabel = "LIST",
+            description = "GPUs for the shards, a list (0,1), all or none: shard i gets CUDA_VISIBLE_DEVICES from the list, "
+                    + "round robin; all = every GPU 'nvidia-smi -L' lists (config gpus; default none). On Slurm: each task "
+                    + "asks --gpus-per-task. See docs/GPU.md.")
     String gpus;
 
     @Option(names = "--gpus-per-shard", paramLabel = "K",

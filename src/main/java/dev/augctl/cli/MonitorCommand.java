@@ -24,7 +24,7 @@ import picocli.CommandLine.ParameterException;
         description = {
             "Show each shard's state, progress, combos done, current combo, ETA and rows, read from the "
                 + "shard logs (only their new bytes at each refresh) and from run.json when the launcher wrote one.",
-            "Where nvidia-smi is on PATH: each shard's GPU memory and SM % (summed over its process tree) and a line "
+            "Where nvidia-smi is on PATH: each shard's GPU memory and SM %% (summed over its process tree) and a line "
                 + "per GPU, read once per refresh with a 3 s deadline (docs/GPU.md).",
             "Without --follow: one snapshot, exit 0. With --follow: refresh until every shard has ended "
                 + "(exit 0 if all succeeded, 1 otherwise) or Ctrl-C (exit 130)."

@@ -1,6 +1,7 @@
 package dev.augctl.gpu;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.Programs;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,10 @@ public final class NvidiaSmi {
 
     /** The indices of the machine's GPUs ({@code nvidia-smi -L}); bad input when there is no answer or no GPU. */
     public List<String> listIndices() {
+        if (!Programs.resolvable(program)) {
+            throw AugctlException.badInput("gpus all: " + program + " is not on PATH (no NVIDIA driver here?); "
+                    + "list the GPUs (--gpus 0,1) or use --gpus none");
+        }
         Call call;
         try {
             call = start(LIST);
@@ -77,7 +82,8 @@ public final class NvidiaSmi {
      * process list that did not come back is read as unknown (null), not as empty.
      */
     public Optional<GpuSample> sample() {
-        if (missing) {
+        if (missing || !Programs.resolvable(program)) {
+            missing = true;
             return Optional.empty();
         }
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,6 +1,6 @@
 package dev.augctl.launch;
 
-import java.io.File;
+import dev.augctl.common.Programs;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,18 +52,6 @@ public final class BuiltinWorker {
 
     /** Whether {@code program} can be run: a file path that is executable, or a name found on PATH. */
     public static boolean resolvable(String program) {
-        if (program.contains(File.separator)) {
-            return new File(program).canExecute();
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && new File(dir, program).canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        return Programs.resolvable(program);
     }
 }
