@@ -225,12 +225,17 @@ class MonitorCommandTest {
     @Test
     void followEndsWithExitOneWhenAShardFailed() throws Exception {
         append(log(0, 1), info(10, "shard 0/1: assigned 1 combos: a") + info(9, "combo 1/1 start: a"));
-        CompletableFuture<CliRunner.Result> run = CompletableFuture.supplyAsync(() -> monitor("--follow", "--interval", "0.1", "--json"));
-        Thread.sleep(300);
+        java.io.StringWriter out = new java.io.StringWriter(); // read while the monitor runs: the failure comes after a frame
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> dev.augctl.Main.run(new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), "monitor", "--log-dir", dir.toString(), "--follow",
+                "--interval", "0.1", "--json"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!out.toString().contains("\n") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         append(log(0, 1), line(0, "ERROR", "input file data/x.csv: no column 'text'"));
-        CliRunner.Result r = run.get(10, TimeUnit.SECONDS);
-        assertThat(r.exitCode()).isEqualTo(1);
-        List<String> docs = r.out().lines().toList();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        List<String> docs = out.toString().lines().toList();
         assertThat(docs.size()).isGreaterThan(1);
         for (String d : docs) {
             assertThat(Json.mapper().readTree(d).get("shards")).hasSize(1);
