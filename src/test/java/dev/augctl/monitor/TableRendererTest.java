@@ -15,7 +15,7 @@ class TableRendererTest {
 
     private static Snapshot snapshot(List<ShardRow> rows) {
         return new Snapshot("2026-11-28T20:31:05Z", "logs/augment", null, rows,
-                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125L));
+                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125L, 0, null));
     }
 
     @Test
@@ -32,7 +32,7 @@ class TableRendererTest {
                 + "| ETA: Complete | Rows:   3456 | CPU:     - | Mem:         -");
         assertThat(lines.get(3)).startsWith("✗ Shard 2 |  10.0% | Combos:  1/27").endsWith("| exit 1: Traceback: boom");
         assertThat(lines.get(4)).startsWith("⏸ Shard 3 |      - | Combos:  0/? ");
-        assertThat(lines.get(5)).isEqualTo("Completed 1/4 | Running 1 | Stalled 0 | Pending 1 | Failed 1 | Interrupted 0 | Rows 4690 | ETA 0:18:45");
+        assertThat(lines.get(5)).isEqualTo("Completed 1/4 | Running 1 | Stalled 0 | Pending 1 | Failed 1 | Interrupted 0 | Rows 4690 | ETA 0:18:45 | Combos 0/?");
     }
 
     @Test
