@@ -57,7 +57,6 @@ final class ComboClaims {
     /** Combos done by another shard of this run that has not restarted: they stay theirs. */
     private final Set<String> settled = new HashSet<>();
     private final Map<String, Integer> held = new HashMap<>();
-    private Map<Integer, Set<String>> manifests = new HashMap<>();
 
     ComboClaims(Path outputRoot, String runId, int shard, int numShards) {
         this.outputRoot = outputRoot;
@@ -65,11 +64,6 @@ final class ComboClaims {
         this.runId = runId;
         this.shard = shard;
         this.numShards = numShards;
-    }
-
-    /** Starts a new pass over the combos: what other shards' manifests list is read afresh. */
-    void newPass() {
-        manifests = new HashMap<>();
     }
 
     /** Claims {@code combo} if nobody holds it; true when this process now holds it. */
@@ -141,20 +135,22 @@ final class ComboClaims {
         return true;
     }
 
-    /** Whether shard {@code other}'s manifest lists the combo (a missing or unreadable one lists nothing). */
+    /**
+     * Whether shard {@code other}'s manifest lists the combo (a missing or unreadable one lists
+     * nothing). Read afresh each time, after the claim: an owner lists a combo before marking it done.
+     */
     private boolean listedBy(int other, String combo) {
-        return manifests.computeIfAbsent(other, i -> {
-            Set<String> names = new HashSet<>();
-            Path m = ShardPaths.manifest(outputRoot, i, numShards);
-            try (Reader in = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
-                for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                    names.add(r.get(0));
+        Path m = ShardPaths.manifest(outputRoot, other, numShards);
+        try (Reader in = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                if (r.get(0).equals(combo)) {
+                    return true;
                 }
-            } catch (IOException | RuntimeException e) {
-                return names;
             }
-            return names;
-        }).contains(combo);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     private int currentGeneration(String combo) throws IOException {

@@ -51,7 +51,6 @@ final class DynamicPicker {
 
     /** The next combo this shard now holds, or null when there is none left for it. */
     Combo next() throws IOException {
-        claims.newPass();
         for (Combo c : order) {
             if (claims.tryClaim(c.name())) {
                 return c;
