@@ -165,6 +165,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         Path patterns = s.config.monitor.patterns; // read at the end of the run, only for a worker without a seconds column
         s.logTimes = (log, since) -> ComboTimes.read(log, PatternSet.load(patterns, false), since).stream()
                 .map(t -> new TimedCombo(t.combo(), t.seconds(), t.rows())).toList();
+        if (s.config.schedule == ScheduleMode.DYNAMIC && !template.usesBuiltinWorker()) {
+            throw usage("--schedule dynamic needs the built-in worker ({augctl} generate): a worker of your own "
+                    + "only knows --shard-index/--num-shards (use --order lpt to start long shards first)");
+        }
         boolean onSlurm = s.config.executor == Executor.SLURM;
         SlurmSettings slurmSettings = onSlurm ? slurm.settings(s.config.slurm, s.logDir, s.numShards, s.threadsPerShard) : null;
         if (dryRun) {
