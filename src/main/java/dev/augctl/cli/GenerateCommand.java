@@ -6,6 +6,7 @@ import dev.augctl.common.Logging;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ConfigChecks;
+import dev.augctl.config.ScheduleMode;
 import dev.augctl.generate.Columns;
 import dev.augctl.common.ComboMode;
 import dev.augctl.generate.GenerateSettings;
@@ -126,7 +127,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "static: combo k runs in shard k mod N. dynamic: shards claim combos one at a time, "
                     + "longest estimated first, under <output-root>/.claims (shards of one run share "
                     + "AUGCTL_RUN_ID; see docs/WORKER.md). Default: ${DEFAULT-VALUE}; augctl launch passes dynamic.")
-    String schedule;
+    ScheduleMode schedule;
 
     @Option(names = "--history", paramLabel = "JSONL",
             description = "Duration history for the dynamic schedule's estimates (augctl launch passes <log-dir>/history.jsonl).")
@@ -184,10 +185,8 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private Schedule schedule() {
-        require(schedule.equals("static") || schedule.equals("dynamic"),
-                "--schedule must be static or dynamic, got '" + schedule + "'");
         String runId = System.getenv(RUN_ID_VARIABLE);
-        return new Schedule(schedule.equals("dynamic"), history,
+        return new Schedule(schedule == ScheduleMode.DYNAMIC, history,
                 runId == null || runId.isBlank() ? Schedule.STANDALONE_RUN : runId);
     }
 

@@ -187,7 +187,7 @@ class DynamicScheduleIT {
         Path log = dir.resolve("bad.log");
         int code = WorkerProcess.run(log, GenerateFixture.args(input, methods, dir, "--schedule", "eager"));
         assertThat(code).isEqualTo(2);
-        assertThat(Files.readString(log)).contains("--schedule must be static or dynamic, got 'eager'");
+        assertThat(Files.readString(log)).contains("--schedule", "expected one of dynamic, static, got 'eager'");
         assertThat(dir.resolve("out")).doesNotExist();
         assertThat(Arrays.asList(Files.readString(log).split("\n"))).noneMatch(l -> l.contains("dynamic schedule"));
     }
