@@ -5,7 +5,9 @@
 # last. Per position and repetition, side by side: augctl's first run (empty history: index order),
 # its second run (the history of the first: longest first), GNU parallel -j7 and xargs -P7 (both in
 # index order). augctl's makespan is first shard start to last shard end (run.json); parallel's and
-# xargs' is their wall time. Lower bound: max(LONG, total / 7). Medians of REPS (default 3).
+# xargs' is their wall time. Lower bound: max(LONG, total / 7), and for augctl also the bound of the
+# same run's measured shard durations, max(longest, sum / 7), which counts what a loaded machine adds
+# to every shard (process start-up). Medians of REPS (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f target/augctl.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
@@ -30,7 +32,16 @@ for pos in first middle last; do
       [ "$run" -eq 1 ] && rm -rf "$work/logs"
       bin/augctl launch --config "$work/c.yaml" --log-dir "$work/logs" --cache-dir "$work/cache" --output-root "$work/out" \
         --num-shards 28 --jobs 7 > "$work/out$run.txt"
-      python3 bench/launch/makespan.py "$work/logs/run.json" >> "$work/augctl$run.t"
+      span=$(python3 bench/launch/makespan.py "$work/logs/run.json")
+      echo "$span" >> "$work/augctl$run.t"
+      python3 - "$work/logs/run.json" "$span" >> "$work/ratio$run.t" <<'PY'
+import datetime, json, sys
+def t(s):
+    s = s.rstrip("Z"); h, _, f = s.partition(".")
+    return datetime.datetime.fromisoformat(h + ("." + f[:6] if f else ""))
+d = [(t(r["ended_at"]) - t(r["started_at"])).total_seconds() for r in json.load(open(sys.argv[1]))["shards"]]
+print("%.3f" % (float(sys.argv[2]) / max(max(d), sum(d) / 7)))
+PY
     done
     t0=$(now); seq 0 27 | parallel -j7 /bin/sh "$worker" {} "$k" "$long" "$short" > /dev/null; t1=$(now)
     awk "BEGIN{print $t1-$t0}" >> "$work/parallel.t"
@@ -38,10 +49,11 @@ for pos in first middle last; do
     awk "BEGIN{print $t1-$t0}" >> "$work/xargs.t"
   done
   a1=$(median < "$work/augctl1.t"); a2=$(median < "$work/augctl2.t")
+  r1=$(median < "$work/ratio1.t"); r2=$(median < "$work/ratio2.t")
   p=$(median < "$work/parallel.t"); x=$(median < "$work/xargs.t")
   grep -h ' order: ' "$work/out2.txt" | cut -c1-120 | sed 's/^/  second run: /'
-  printf 'long shard %-6s (index %2d), median of %s: augctl 1st run %.2f s (%.2fx bound), 2nd run (lpt) %.2f s (%.2fx), parallel -j7 %.2f s (%.2fx), xargs -P7 %.2f s (%.2fx); bound %.2f s\n' \
-    "$pos" "$k" "$reps" "$a1" "$(awk "BEGIN{print $a1/$bound}")" "$a2" "$(awk "BEGIN{print $a2/$bound}")" \
+  printf 'long shard %-6s (index %2d), median of %s: augctl 1st run %.2f s (%.2fx bound; %.2fx its measured bound), 2nd run (lpt) %.2f s (%.2fx; %.2fx), parallel -j7 %.2f s (%.2fx), xargs -P7 %.2f s (%.2fx); bound %.2f s\n' \
+    "$pos" "$k" "$reps" "$a1" "$(awk "BEGIN{print $a1/$bound}")" "$r1" "$a2" "$(awk "BEGIN{print $a2/$bound}")" "$r2" \
     "$p" "$(awk "BEGIN{print $p/$bound}")" "$x" "$(awk "BEGIN{print $x/$bound}")" "$bound"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
