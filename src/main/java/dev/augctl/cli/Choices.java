@@ -3,6 +3,8 @@ package dev.augctl.cli;
 import dev.augctl.common.ComboMode;
 import dev.augctl.common.SaveFormat;
 import dev.augctl.config.Executor;
+import dev.augctl.config.ScheduleMode;
+import dev.augctl.config.StartOrder;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -21,6 +23,8 @@ public final class Choices {
         register(cmd, ComboMode.class);
         register(cmd, SaveFormat.class);
         register(cmd, Executor.class);
+        register(cmd, ScheduleMode.class);
+        register(cmd, StartOrder.class);
     }
 
     private static <E extends Enum<E>> void register(CommandLine cmd, Class<E> type) {

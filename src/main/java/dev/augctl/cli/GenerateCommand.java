@@ -6,11 +6,13 @@ import dev.augctl.common.Logging;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ConfigChecks;
+import dev.augctl.config.ScheduleMode;
 import dev.augctl.generate.Columns;
 import dev.augctl.common.ComboMode;
 import dev.augctl.generate.GenerateSettings;
 import dev.augctl.generate.GenerateWorker;
 import dev.augctl.common.SaveFormat;
+import dev.augctl.generate.Schedule;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +36,9 @@ import picocli.CommandLine.Spec;
             "A complete combo with the same parameters is skipped unless --force.",
         })
 public final class GenerateCommand implements Callable<Integer> {
+    /** The run mark launch gives every shard (launch's RunTag): the shards of one run share their claims. */
+    private static final String RUN_ID_VARIABLE = "AUGCTL_RUN_ID";
+
     @Spec
     CommandSpec spec;
 
@@ -118,14 +123,25 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "long_texts in meta.json, one warning); 0: no limit.")
     int maxTextChars;
 
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "static",
+            description = "static: combo k runs in shard k mod N. dynamic: shards claim combos one at a time, "
+                    + "longest estimated first, under <output-root>/.claims (shards of one run share "
+                    + "AUGCTL_RUN_ID; see docs/WORKER.md). Default: ${DEFAULT-VALUE}; augctl launch passes dynamic.")
+    ScheduleMode schedule;
+
+    @Option(names = "--history", paramLabel = "JSONL",
+            description = "Duration history for the dynamic schedule's estimates (augctl launch passes <log-dir>/history.jsonl).")
+    Path history;
+
     @Override
     public Integer call() throws Exception {
         GenerateSettings settings = settings();
+        Schedule sched = schedule();
         Logging.setWorkerOutput(spec.commandLine().getOut());
         // Not a static field: picocli loads this class for --help, which must not start Logback.
         Logger log = LoggerFactory.getLogger(GenerateWorker.class);
         try {
-            new GenerateWorker(settings).run();
+            new GenerateWorker(settings, sched).run();
             return ExitCode.OK;
         } catch (AugctlException e) {
             log.error(e.getMessage());
@@ -166,6 +182,12 @@ public final class GenerateCommand implements Callable<Integer> {
         ConfigChecks.first(c).ifPresent(p -> {
             throw new ParameterException(spec.commandLine(), p.describe(key -> flagOf.getOrDefault(key, key)));
         });
+    }
+
+    private Schedule schedule() {
+        String runId = System.getenv(RUN_ID_VARIABLE);
+        return new Schedule(schedule == ScheduleMode.DYNAMIC, history,
+                runId == null || runId.isBlank() ? Schedule.STANDALONE_RUN : runId);
     }
 
     private void require(boolean ok, String message) {

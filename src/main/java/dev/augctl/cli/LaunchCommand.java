@@ -6,6 +6,13 @@ import dev.augctl.common.SaveFormat;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ConfigChecks;
 import dev.augctl.config.Executor;
+import dev.augctl.generate.ComboPlan;
+import dev.augctl.history.ComboKey;
+import dev.augctl.history.TimedCombo;
+import dev.augctl.monitor.ComboTimes;
+import dev.augctl.monitor.PatternSet;
+import dev.augctl.config.ScheduleMode;
+import dev.augctl.config.StartOrder;
 import dev.augctl.generate.Columns;
 import dev.augctl.generate.WorkerInputs;
 import dev.augctl.gpu.GpuAssignment;
@@ -51,8 +58,8 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
     @Override
     public Map<String, List<String>> sections() {
         Map<String, List<String>> s = new LinkedHashMap<>();
-        s.put("Shards", List.of("--num-shards", "--jobs", "--shards", "--executor", "--threads-per-shard", "--nice",
-                "--gpus", "--gpus-per-shard"));
+        s.put("Shards", List.of("--num-shards", "--jobs", "--shards", "--schedule", "--order", "--executor",
+                "--threads-per-shard", "--nice", "--gpus", "--gpus-per-shard"));
         s.put("Run control", List.of("--dry-run", "--retry-failed", "--max-retries", "--force", "--merge", "--grace-period",
                 "--config", "--log-dir", "--cache-dir"));
         s.put("Worker (its template's placeholders)", List.of("--input", "--methods", "--output-root", "--seed", "--combo-mode",
@@ -84,6 +91,16 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
 
     @Option(names = "--force", description = "Pass --force to the worker ({force} in the template): redo complete combos.")
     boolean force;
+
+    @Option(names = "--schedule", paramLabel = "S",
+            description = "Built-in worker: dynamic (shards claim combos one at a time, longest estimated first; the default) "
+                    + "or static (combo k in shard k mod N) (config schedule). See docs/LAUNCH.md.")
+    ScheduleMode schedule;
+
+    @Option(names = "--order", paramLabel = "O",
+            description = "When N > J: start shards lpt (longest estimated first, from <log-dir>/history.jsonl) or index "
+                    + "(config order; default lpt when a history exists). --dry-run prints the order and estimates.")
+    StartOrder order;
 
     @Option(names = "--merge", description = "Run 'augctl merge' when every shard succeeded.")
     boolean merge;
@@ -155,7 +172,16 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                 BuiltinWorker.command(s.config.worker.javaOpts));
         LaunchValidation.check(s, template);
         if (template.usesBuiltinWorker()) {
-            checkBuiltinWorkerInputs(s.config); // every shard would fail on bad input: say it once, now
+            // every shard would fail on bad input: say it once, now
+            WorkerInputs inputs = checkBuiltinWorkerInputs(s.config);
+            s.builtinCombos = byShard(inputs.plan(), s.numShards);
+        }
+        Path patterns = s.config.monitor.patterns; // read at the end of the run, only for a worker without a seconds column
+        s.logTimes = (log, since) -> ComboTimes.read(log, PatternSet.load(patterns, false), since).stream()
+                .map(t -> new TimedCombo(t.combo(), t.seconds(), t.rows())).toList();
+        if (s.config.schedule == ScheduleMode.DYNAMIC && !template.usesBuiltinWorker()) {
+            throw usage("--schedule dynamic needs the built-in worker ({augctl} generate): a worker of your own "
+                    + "only knows --shard-index/--num-shards (use --order lpt to start long shards first)");
         }
         boolean onSlurm = s.config.executor == Executor.SLURM;
         SlurmSettings slurmSettings = onSlurm ? slurm.settings(s.config.slurm, s.logDir, s.numShards, s.threadsPerShard) : null;
@@ -185,9 +211,18 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
     }
 
-    private static void checkBuiltinWorkerInputs(AugctlConfig c) {
-        WorkerInputs.load(c.methods, c.comboMode, c.input,
+    private static WorkerInputs checkBuiltinWorkerInputs(AugctlConfig c) {
+        return WorkerInputs.load(c.methods, c.comboMode, c.input,
                 new Columns(c.textCol, c.evidenceCol, c.criterionCol, c.labelCol, c.idCol));
+    }
+
+    /** The built-in worker's static assignment, as the estimates of --order lpt know combos. */
+    private static Map<Integer, List<ComboKey>> byShard(ComboPlan plan, int numShards) {
+        Map<Integer, List<ComboKey>> m = new java.util.HashMap<>();
+        for (int i = 0; i < numShards; i++) {
+            m.put(i, plan.forShard(i, numShards).stream().map(c -> new ComboKey(c.name(), c.methodNames())).toList());
+        }
+        return m;
     }
 
     private SlurmExecutor slurmExecutor(SlurmSettings settings) {
@@ -215,6 +250,8 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         s.threadsPerShard = c.threadsPerShard;
         s.gracePeriod = Duration.ofMillis(Math.round(c.gracePeriod * 1000));
         s.logDir = c.logDir;
+        s.schedule = c.schedule != null ? c.schedule : ScheduleMode.DYNAMIC;
+        s.order = c.order;
         s.cacheDir = c.cacheDir;
         boolean onSlurm = c.executor == Executor.SLURM;
         s.gpus = GpuList.parse(c.gpus);
@@ -310,6 +347,12 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
         if (saveFormat != null) {
             c.saveFormat = saveFormat;
+        }
+        if (schedule != null) {
+            c.schedule = schedule;
+        }
+        if (order != null) {
+            c.order = order;
         }
         return flagOf;
     }

@@ -57,6 +57,10 @@ public final class AugctlConfig {
     @Key("gpus") public String gpus = "none";
     /** Consecutive GPUs of that list each shard gets (CUDA_VISIBLE_DEVICES). */
     @Key("gpus_per_shard") public int gpusPerShard = 1;
+    /** The built-in worker's schedule; null means dynamic. */
+    @Key("schedule") public ScheduleMode schedule;
+    /** Start order of the shards when N > J; null means lpt when a history exists. */
+    @Key("order") public StartOrder order;
 
     @Key("worker") public Worker worker = new Worker();
     @Key("merge") public Merge merge = new Merge();
@@ -86,6 +90,8 @@ public final class AugctlConfig {
                 "--shard-index", "{shard}",
                 "--num-shards", "{num_shards}",
                 "--cache-db", "{cache}",
+                "--schedule", "{schedule}",
+                "--history", "{history}",
                 "{force}"));
         /** JVM options for the built-in worker ({@value #BUILTIN_WORKER_TOKEN} expands with them). */
         @Key("java_opts") public List<String> javaOpts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m"));
@@ -102,6 +108,8 @@ public final class AugctlConfig {
         @Key("rows_column") public String rowsColumn = "rows";
         /** The manifest column locating a combo's dataset (checked by {@code merge --verify}). */
         @Key("path_column") public String pathColumn = "path";
+        /** The manifest column with a combo's seconds (read into the duration history; see docs/RUN_STATE.md). */
+        @Key("seconds_column") public String secondsColumn = "seconds";
     }
 
     /** Settings of {@code augctl monitor}. */

@@ -60,9 +60,12 @@ final class ComboRunner {
         this.pool = pool;
     }
 
-    /** Runs combo {@code number} (1-based) of {@code total} in this shard; returns its manifest row. */
-    ShardManifest.Entry run(Combo combo, int number, int total) throws IOException {
-        String tag = "combo " + number + "/" + total;
+    /**
+     * Runs combo {@code number} (1-based) of {@code total} in this shard ({@code total} null when the
+     * shard claims its combos as it goes); returns its manifest row.
+     */
+    ShardManifest.Entry run(Combo combo, int number, Integer total) throws IOException {
+        String tag = "combo " + number + (total == null ? "" : "/" + total);
         Path dir = settings.outputRoot().resolve(combo.name());
         String datasetName = settings.saveFormat().datasetFileName();
         String relPath = combo.name() + "/" + datasetName;

@@ -5,14 +5,10 @@ import dev.augctl.generate.augment.AugmentResources;
 import dev.augctl.generate.augment.Augmenter;
 import dev.augctl.generate.augment.AugmenterFactory;
 import dev.augctl.generate.augment.MethodSpec;
+import dev.augctl.history.InputFingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +29,15 @@ public final class GenerateWorker {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateWorker.class);
 
     private final GenerateSettings settings;
+    private final Schedule schedule;
 
     public GenerateWorker(GenerateSettings settings) {
+        this(settings, Schedule.fixed());
+    }
+
+    public GenerateWorker(GenerateSettings settings, Schedule schedule) {
         this.settings = settings;
+        this.schedule = schedule;
     }
 
     /** What the shard did. */
@@ -48,14 +50,19 @@ public final class GenerateWorker {
         WorkerInputs inputs = WorkerInputs.load(s.methods(), s.comboMode(), s.input(), s.columns());
         ComboPlan plan = inputs.plan();
         InputTable input = inputs.input();
-        List<Combo> mine = plan.forShard(s.shardIndex(), s.numShards());
+        List<Combo> mine = schedule.dynamic() ? plan.all() : plan.forShard(s.shardIndex(), s.numShards());
         Map<String, Augmenter> augmenters = createAugmenters(mine, input);
-        String inputSha256 = sha256(s.input());
+        String inputSha256 = InputFingerprint.sha256(s.input());
 
         String shard = "shard " + s.shardIndex() + "/" + s.numShards();
         long longTexts = input.texts().stream().filter(s::tooLong).count();
-        LOG.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
-                + mine.stream().map(Combo::name).collect(Collectors.joining(", "))));
+        if (schedule.dynamic()) {
+            LOG.info(shard + ": dynamic schedule: claiming combos one at a time, longest estimated first, of "
+                    + mine.size() + " combos in the run");
+        } else {
+            LOG.info(shard + ": assigned " + mine.size() + " combos" + (mine.isEmpty() ? "" : ": "
+                    + mine.stream().map(Combo::name).collect(Collectors.joining(", "))));
+        }
         Files.createDirectories(s.outputRoot());
         Path manifestFile = ShardPaths.manifest(s.outputRoot(), s.shardIndex(), s.numShards());
         removeStaleManifestTemps(manifestFile);
@@ -67,23 +74,36 @@ public final class GenerateWorker {
                     longTexts, input.size(), s.maxTextChars());
         }
         long rows = 0;
+        int ran = 0;
         if (!mine.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(s.numProc(), daemonThreads());
             try (AugmentCache cache = AugmentCache.open(s.cacheDb())) {
                 ComboRunner runner = new ComboRunner(s, input, inputSha256, augmenters, cache, pool);
-                for (int i = 0; i < mine.size(); i++) {
-                    ShardManifest.Entry entry = runner.run(mine.get(i), i + 1, mine.size());
-                    manifest.add(entry);
-                    rows += entry.rows();
+                if (schedule.dynamic()) {
+                    DynamicPicker picker = new DynamicPicker(s, schedule, mine, inputSha256, input.size());
+                    for (Combo c = picker.next(); c != null; c = picker.next()) {
+                        ShardManifest.Entry entry = runner.run(c, ran + 1, null);
+                        manifest.add(entry);
+                        picker.done(c);
+                        rows += entry.rows();
+                        ran++;
+                    }
+                } else {
+                    for (Combo c : mine) {
+                        ShardManifest.Entry entry = runner.run(c, ran + 1, mine.size());
+                        manifest.add(entry);
+                        rows += entry.rows();
+                        ran++;
+                    }
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.info(shard + " complete: " + mine.size() + " combos, " + rows + " rows, "
+        LOG.info(shard + " complete: " + ran + " combos, " + rows + " rows, "
                 + String.format(Locale.ROOT, "%.1f", seconds) + " s");
-        return new Summary(mine.size(), rows, seconds);
+        return new Summary(ran, rows, seconds);
     }
 
     /** One augmenter per method used by this shard, built before anything is written. */
@@ -108,16 +128,6 @@ public final class GenerateWorker {
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
-        }
-    }
-
-    /** SHA-256 of a file's bytes, lower-case hex. */
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

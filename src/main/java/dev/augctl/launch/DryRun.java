@@ -21,10 +21,17 @@ public final class DryRun {
                 + " at once, executor " + executor + "; nothing is started or created");
         out.println("environment of every shard: AUGCTL_SHARD_INDEX=<shard> AUGCTL_NUM_SHARDS=" + s.numShards + " "
                 + assignments(plan.commonEnv()));
-        for (int index : plan.toRun()) {
+        if (s.dynamic(template)) {
+            out.println("schedule: dynamic: each shard claims the longest-estimated combo nobody holds, one at a time");
+        }
+        ShardOrder order = ShardOrder.of(s, template, plan.toRun(), w -> out.println("warning: " + w));
+        out.println("order: " + order.why() + (order.estimates().isEmpty() ? "" : ": " + String.join(", ",
+                order.order().stream().map(i -> i + " " + order.estimate(i)).toList())));
+        plan.retryDifference().ifPresent(d -> out.println("note: " + d));
+        for (int index : order.order()) {
             ShardSpec spec = plan.spec(index);
             out.println();
-            out.println(spec.label() + ":");
+            out.println(spec.label() + ":" + (order.estimates().containsKey(index) ? " estimated " + order.estimate(index) : ""));
             out.println("  command: " + ShellQuote.join(spec.argv()));
             out.println("  log:     " + spec.log());
             out.println("  cache:   " + spec.cache());

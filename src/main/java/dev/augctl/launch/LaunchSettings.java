@@ -3,12 +3,18 @@ package dev.augctl.launch;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.gpu.GpuList;
+import dev.augctl.history.ComboKey;
+import dev.augctl.history.TimedCombo;
+import dev.augctl.config.ScheduleMode;
+import dev.augctl.config.StartOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The resolved settings of one {@code augctl launch}: configuration with the flags applied. */
 public final class LaunchSettings {
+
     /** The configuration, with flag overrides (input, methods, seed, ...) already written into it. */
     public AugctlConfig config;
     public Path configFile;
@@ -32,6 +38,23 @@ public final class LaunchSettings {
     public GpuAssignment gpuAssignment;
     /** Return once the shards are submitted, without waiting (batch executors only). */
     public boolean noWait;
+    /** The built-in worker's schedule. */
+    public ScheduleMode schedule = ScheduleMode.DYNAMIC;
+    /** Start order when N > J, or null for lpt when a history exists. */
+    public StartOrder order;
+
+    /**
+     * The built-in worker's static assignment (shard to its combos), for the estimates of
+     * {@code --order lpt}; empty for another worker. Filled by the command, which reads the methods.
+     */
+    public Map<Integer, List<ComboKey>> builtinCombos = Map.of();
+    /** Reads the combos a shard log shows finished (the monitor's patterns), for the duration history. */
+    public TimedCombo.LogReader logTimes = (log, since) -> List.of();
+
+    /** Whether the shards claim the built-in worker's combos (then they are interchangeable). */
+    public boolean dynamic(WorkerTemplate template) {
+        return schedule == ScheduleMode.DYNAMIC && template.usesBuiltinWorker() && template.uses("schedule");
+    }
 
     /** The thread cap for {@code concurrent} shards at once on this machine. */
     public int threadsFor(int concurrent) {

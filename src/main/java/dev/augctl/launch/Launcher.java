@@ -49,6 +49,8 @@ public final class Launcher {
     private boolean detached;
     private RunBook book;
     private ShardPlan plan;
+    private ShardOrder order;
+    private Instant launchedAt;
 
     /** One attempt's end, delivered on the launcher's thread. */
     private record Exited(int index, RunningShard shard, ShardExit exit, Throwable error) {
@@ -93,8 +95,14 @@ public final class Launcher {
                 out.flush();
                 return ExitCode.OK;
             }
+            plan.retryDifference().ifPresent(this::note);
+            order = ShardOrder.of(settings, template, plan.toRun(), this::warn);
+            launchedAt = Instant.now();
             book = new RunBook(runFile, RunRecords.newState(settings, plan, executor.name(), previous), err);
             book.update(s -> { });
+            if (settings.dynamic(template)) {
+                resetManifests();
+            }
             return runShards();
         }
     }
@@ -105,10 +113,17 @@ public final class Launcher {
                 + settings.jobs + " at once, executor " + executor.name() + ", " + plan.threads()
                 + " thread(s) per shard, logs in " + settings.logDir);
         plan.gpuNote().ifPresent(note -> out.println(time() + " " + note));
+        if (settings.dynamic(template)) {
+            out.println(time() + " schedule: dynamic (shards claim combos one at a time, longest estimated first)");
+        }
+        if (plan.toRun().size() > settings.jobs || !order.estimates().isEmpty()) {
+            out.println(time() + " order: " + order.why() + (order.estimates().isEmpty() ? "" : ": " + String.join(", ",
+                    order.order().stream().map(i -> i + " " + order.estimate(i)).toList())));
+        }
         out.flush();
         Thread safetyNet = new Thread(this::lastResort, "augctl-launch-shutdown");
         Runtime.getRuntime().addShutdownHook(safetyNet);
-        Deque<Integer> queue = new ArrayDeque<>(plan.toRun());
+        Deque<Integer> queue = new ArrayDeque<>(order.order());
         try (SignalTrap trap = SignalTrap.install(this::onSignal)) {
             loop(queue);
             if (stopSignal != null) {
@@ -375,6 +390,7 @@ public final class Launcher {
         if (stopSignal == null) {
             warnOfStrays();
         }
+        new HistoryRecorder(settings, template, this::warn).record(book.state(), plan.toRun(), launchedAt);
         List<ShardRecord> ran = plan.toRun().stream().map(this::record).toList();
         boolean allOk = ran.stream().allMatch(r -> r.state == ShardState.SUCCEEDED);
         String overall = stopSignal != null ? "interrupted" : allOk ? "succeeded" : "failed";
@@ -436,6 +452,26 @@ public final class Launcher {
                     + String.join(", ", left.stream().map(Leftovers.Leftover::describe).toList())
                     + "; end them with 'augctl stop" + (settings.configFile != null ? " --config " + settings.configFile : "") + "'");
         }
+    }
+
+    /**
+     * Dynamic schedule: the manifests of the shards about to run are emptied first, so that a combo
+     * an earlier run listed there is taken over by whichever shard gets to it first (see ComboClaims).
+     */
+    private void resetManifests() throws IOException {
+        for (int index : plan.toRun()) {
+            Files.deleteIfExists(ShardPaths.manifest(settings.config.outputRoot, index, settings.numShards));
+        }
+    }
+
+    private void warn(String message) {
+        err.println("augctl: warning: " + message);
+        err.flush();
+    }
+
+    private void note(String message) {
+        err.println("augctl: note: " + message);
+        err.flush();
     }
 
     private ShardRecord record(int index) {

@@ -21,11 +21,15 @@ public final class ShardPlan {
     private final int threads;
     private final Map<String, String> commonEnv;
     private final String runId;
+    /** With --retry-failed: the argv run.json records for each shard retried. */
+    private final Map<Integer, List<String>> recorded;
 
-    private ShardPlan(LaunchSettings settings, WorkerTemplate template, List<Integer> toRun, String runId) {
+    private ShardPlan(LaunchSettings settings, WorkerTemplate template, List<Integer> toRun, String runId,
+                      Map<Integer, List<String>> recorded) {
         this.settings = settings;
         this.template = template;
         this.runId = runId;
+        this.recorded = Map.copyOf(recorded);
         this.toRun = List.copyOf(toRun);
         this.threads = settings.threadsFor(Math.min(settings.jobs, Math.max(1, toRun.size())));
         this.commonEnv = ShardEnvironment.common(threads, settings.config.worker.env);
@@ -43,7 +47,7 @@ public final class ShardPlan {
     public static ShardPlan of(LaunchSettings s, WorkerTemplate template, Optional<RunState> previous, String runId) {
         List<Integer> base = s.shards != null ? s.shards : IntStream.range(0, s.numShards).boxed().toList();
         if (!s.retryFailed) {
-            return new ShardPlan(s, template, base, runId);
+            return new ShardPlan(s, template, base, runId, Map.of());
         }
         Path runFile = ShardPaths.runState(s.logDir);
         RunState prev = previous.orElseThrow(() -> AugctlException.badInput(
@@ -56,14 +60,18 @@ public final class ShardPlan {
         // pending shards never got an outcome, so they count as interrupted.
         boolean orphaned = "running".equals(prev.state);
         List<Integer> retry = new ArrayList<>();
+        Map<Integer, List<String>> recorded = new java.util.HashMap<>();
         for (int i : base) {
             Optional<ShardRecord> r = prev.shard(i);
             ShardState st = r.map(x -> x.state).orElse(ShardState.PENDING);
             if (r.isEmpty() || st == ShardState.FAILED || st == ShardState.INTERRUPTED || (orphaned && !st.ended())) {
                 retry.add(i);
+                if (r.isPresent() && r.get().argv != null && !r.get().argv.isEmpty()) {
+                    recorded.put(i, r.get().argv); // a retry reruns what ran (--force included)
+                }
             }
         }
-        return new ShardPlan(s, template, retry, runId);
+        return new ShardPlan(s, template, retry, runId, recorded);
     }
 
     /** The mark of this launch's processes ({@link RunTag}), or null in a dry run. */
@@ -95,16 +103,36 @@ public final class ShardPlan {
 
     public ShardSpec spec(int index) {
         int n = settings.numShards;
+        List<String> argv = recorded.getOrDefault(index, today(index));
         Map<String, String> env = ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv);
         if (settings.gpuAssignment != null) {
             env.put(GpuAssignment.VARIABLE, settings.gpuAssignment.visibleDevices(index));
         }
-        return new ShardSpec(index, n, template.argv(index, n, log(index), cache(index)), env, log(index), cache(index));
+        return new ShardSpec(index, n, argv, env, log(index), cache(index));
     }
 
     /** The one-line note when more shards run at once than there are GPU slots; empty otherwise. */
-    public java.util.Optional<String> gpuNote() {
-        return settings.gpuAssignment == null ? java.util.Optional.empty()
+    public Optional<String> gpuNote() {
+        return settings.gpuAssignment == null ? Optional.empty()
                 : settings.gpuAssignment.sharingNote(Math.min(settings.jobs, toRun.size()));
+    }
+    private List<String> today(int index) {
+        return template.argv(index, settings.numShards, log(index), cache(index));
+    }
+
+    /**
+     * With --retry-failed, one line naming how today's configuration would change the recorded argv
+     * of the retried shards (their recorded argv runs regardless), or empty when it would not.
+     */
+    public Optional<String> retryDifference() {
+        for (int index : toRun) {
+            List<String> then = recorded.get(index);
+            if (then != null && !then.equals(today(index))) {
+                return Optional.of("--retry-failed reruns the argv run.json records; today's configuration differs ("
+                        + ArgvDiff.describe(then, today(index)) + "); to run with it, launch without --retry-failed"
+                        + " (--shards " + String.join(",", toRun.stream().map(String::valueOf).toList()) + ")");
+            }
+        }
+        return Optional.empty();
     }
 }

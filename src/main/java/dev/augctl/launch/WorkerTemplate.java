@@ -3,6 +3,9 @@ package dev.augctl.launch;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.Suggest;
 import dev.augctl.config.AugctlConfig;
+import dev.augctl.config.ScheduleMode;
+import dev.augctl.history.HistoryEntry;
+import dev.augctl.history.HistoryFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +61,24 @@ public final class WorkerTemplate {
     /** Whether the template mentions placeholder {@code name} (for example "input"). */
     public boolean uses(String name) {
         return template.stream().anyMatch(t -> t.contains("{" + name + "}"));
+    }
+
+    /**
+     * The worker's name in the duration history: {@code augctl generate} for the built-in worker,
+     * else the template's leading words (the program, and a script it runs) without their folders.
+     */
+    public String workerName() {
+        if (usesBuiltinWorker()) {
+            return HistoryEntry.BUILTIN_WORKER;
+        }
+        List<String> words = new ArrayList<>();
+        for (String token : template) {
+            if (token.startsWith("-") || token.contains("{") || words.size() == 2) {
+                break;
+            }
+            words.add(Path.of(token).getFileName() == null ? token : Path.of(token).getFileName().toString());
+        }
+        return words.isEmpty() ? "worker" : String.join(" ", words);
     }
 
     /** Whether the template runs this augctl's built-in worker. */
@@ -133,6 +154,8 @@ public final class WorkerTemplate {
         v.put("num_proc", Integer.toString(c.numProc));
         v.put("save_format", c.saveFormat.id());
         v.put("max_text_chars", Integer.toString(c.maxTextChars));
+        v.put("schedule", (c.schedule != null ? c.schedule : ScheduleMode.DYNAMIC).id());
+        v.put("history", HistoryFile.in(c.logDir).path().toString());
         return v;
     }
 

@@ -122,7 +122,9 @@ public final class Monitor {
             }
         }
         trackers.keySet().retainAll(seen.keySet());
-        Summary summary = summarise(rows, durations, run, now);
+        Integer inRun = seen.values().stream().map(t -> t.log.facts().combosInRun()).filter(java.util.Objects::nonNull)
+                .max(Integer::compare).orElse(null);
+        Summary summary = summarise(rows, durations, run, now, inRun);
         return new Snapshot(now.truncatedTo(ChronoUnit.MILLIS).toString(), settings.logDir().toString(),
                 run != null ? runFile.toString() : null, List.copyOf(rows), summary, gpu == null ? null : gpu.devices());
     }
@@ -283,7 +285,7 @@ public final class Monitor {
         return rec.state == ShardState.RUNNING ? "process " + rec.pid + " is gone and so is its launcher" : null;
     }
 
-    private Summary summarise(List<ShardRow> rows, List<Double> durations, RunState run, Instant now) {
+    private Summary summarise(List<ShardRow> rows, List<Double> durations, RunState run, Instant now, Integer inRun) {
         int[] count = new int[Status.values().length];
         long totalRows = 0;
         List<Long> left = new ArrayList<>();
@@ -309,7 +311,9 @@ public final class Monitor {
         Long eta = Eta.overall(left, elapsed, count[Status.PENDING.ordinal()], avg, slots);
         return new Summary(rows.size(), count[Status.SUCCEEDED.ordinal()], count[Status.RUNNING.ordinal()],
                 count[Status.FINISHING.ordinal()], count[Status.STALLED.ordinal()], count[Status.PENDING.ordinal()],
-                count[Status.FAILED.ordinal()], count[Status.INTERRUPTED.ordinal()], totalRows, eta);
+                count[Status.FAILED.ordinal()], count[Status.INTERRUPTED.ordinal()], totalRows, eta, rows.stream().mapToInt(ShardRow::combosDone).sum(),
+                inRun != null ? inRun : rows.stream().allMatch(r -> r.combosTotal() != null)
+                        ? Integer.valueOf(rows.stream().mapToInt(ShardRow::combosTotal).sum()) : null);
     }
 
     /** Seconds a finished shard took: from run.json, else from its log's timestamps. */

@@ -39,6 +39,7 @@ public final class PatternSet {
         TIMESTAMP("timestamp", Set.of("ts"), List.of(Set.of("ts"))),
         ATTEMPT("attempt", Set.of("ts"), List.of()),
         ASSIGNED("assigned", Set.of("total", "shard", "shards"), List.of(Set.of("total"))),
+        RUN_TOTAL("run_total", Set.of("total"), List.of(Set.of("total"))),
         COMBO_START("combo_start", Set.of("name", "index", "total"), List.of(Set.of("name"))),
         PROGRESS("progress", Set.of("done", "total", "percent"), List.of(Set.of("done", "total"), Set.of("percent"))),
         COMBO_DONE("combo_done", Set.of("rows", "name", "index", "total"), List.of()),

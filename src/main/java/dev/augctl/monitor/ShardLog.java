@@ -17,6 +17,7 @@ final class ShardLog implements LineSink {
     private final List<LinePattern> timestamp;
     private final List<LinePattern> attempt;
     private final List<LinePattern> assigned;
+    private final List<LinePattern> runTotal;
     private final List<LinePattern> comboStart;
     private final List<LinePattern> progress;
     private final List<LinePattern> comboDone;
@@ -30,6 +31,8 @@ final class ShardLog implements LineSink {
     private int deferredCount;
 
     private Integer combosTotal;
+    /** The run's combos, logged by a shard of the dynamic schedule (which has none assigned). */
+    private Integer combosInRun;
     private int combosDone;
     private String current;
     private double fraction;
@@ -48,6 +51,7 @@ final class ShardLog implements LineSink {
         this.timestamp = patterns.get(Kind.TIMESTAMP);
         this.attempt = patterns.get(Kind.ATTEMPT);
         this.assigned = patterns.get(Kind.ASSIGNED);
+        this.runTotal = patterns.get(Kind.RUN_TOTAL);
         this.comboStart = patterns.get(Kind.COMBO_START);
         this.progress = patterns.get(Kind.PROGRESS);
         this.comboDone = patterns.get(Kind.COMBO_DONE);
@@ -88,6 +92,8 @@ final class ShardLog implements LineSink {
             onDone(m);
         } else if ((m = match(assigned)) != null) {
             onAssigned(m);
+        } else if ((m = match(runTotal)) != null) {
+            onRunTotal(m);
         } else if (match(complete) != null) {
             completed = true;
             current = null;
@@ -221,6 +227,19 @@ final class ShardLog implements LineSink {
         lastError = null;
     }
 
+    private void onRunTotal(LinePattern m) {
+        if (attemptHasAssigned) {
+            newAttempt(); // the worker was started again
+        }
+        if (attemptStart == null) {
+            attemptStart = timestamp();
+        }
+        attemptHasAssigned = true;
+        double total = number(m, Group.TOTAL);
+        combosInRun = Double.isNaN(total) ? null : (int) total;
+        lastError = null;
+    }
+
     private void onError(LinePattern m) {
         String msg = m.group(Group.MESSAGE);
         msg = (msg != null ? msg : text.toString()).strip();
@@ -265,6 +284,6 @@ final class ShardLog implements LineSink {
     LogFacts facts() {
         resolveDeferred();
         return new LogFacts(combosTotal, combosDone, current, fraction, rows, completed, lastError,
-                attemptStart, endedAt, attempts);
+                attemptStart, endedAt, attempts, combosInRun);
     }
 }

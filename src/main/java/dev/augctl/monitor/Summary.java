@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The line under the table: how many shards are in each state, the rows so far, and when the whole
- * run should be done ({@code etaSeconds}: 0 when nothing is left to run, null when unknown).
+ * run should be done ({@code etaSeconds}: 0 when nothing is left to run, null when unknown), and
+ * the run's combos done and in all ({@code combosTotal}: the run's count that shards of the dynamic
+ * schedule log, else the sum of the shards' assigned counts; null until every shard has told).
  */
 @JsonPropertyOrder({"shards", "completed", "running", "finishing", "stalled", "pending", "failed", "interrupted", "rows",
-    "eta_seconds"})
+    "eta_seconds", "combos_done", "combos_total"})
 public record Summary(
         @JsonProperty("shards") int shards,
         @JsonProperty("completed") int completed,
@@ -19,7 +21,9 @@ public record Summary(
         @JsonProperty("failed") int failed,
         @JsonProperty("interrupted") int interrupted,
         @JsonProperty("rows") long rows,
-        @JsonProperty("eta_seconds") Long etaSeconds) {
+        @JsonProperty("eta_seconds") Long etaSeconds,
+        @JsonProperty("combos_done") int combosDone,
+        @JsonProperty("combos_total") Integer combosTotal) {
 
     /** Whether every shard has ended. */
     public boolean allEnded() {

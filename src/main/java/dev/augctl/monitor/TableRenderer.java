@@ -148,6 +148,9 @@ public final class TableRenderer {
         b.append(" | Interrupted ").append(s.interrupted());
         b.append(" | Rows ").append(s.rows());
         b.append(" | ETA ").append(s.stopped() ? "stopped" : s.allEnded() ? "done" : s.etaSeconds() == null ? "-" : duration(s.etaSeconds()));
+        if (s.combosTotal() != null || s.combosDone() > 0) {
+            b.append(" | Combos ").append(s.combosDone()).append('/').append(s.combosTotal() == null ? "?" : s.combosTotal());
+        }
         return bold(b.toString());
     }
 

@@ -31,10 +31,11 @@ class PackageRulesTest {
             Map.entry("config", Set.of("gpu", "common")),
             Map.entry("gpu", Set.of("common")),
             Map.entry("run", Set.of("common")),
-            Map.entry("launch", Set.of("run", "config", "gpu", "common")),
+            Map.entry("launch", Set.of("run", "config", "gpu", "history", "common")),
             Map.entry("monitor", Set.of("run", "gpu", "common")),
             Map.entry("merge", Set.of("common")),
-            Map.entry("generate", Set.of("common")));
+            Map.entry("generate", Set.of("history", "common")),
+            Map.entry("history", Set.of("common")));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.augctl\\.([a-z]+)(?:\\.[a-z]+)*\\.[A-Z]");
     private static final Pattern PICOCLI = Pattern.compile("\\bpicocli\\.");

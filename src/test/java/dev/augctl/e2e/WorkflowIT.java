@@ -98,7 +98,9 @@ class WorkflowIT {
         // run the shards again (all combos are complete, so the worker only rewrites its manifests).
         PackagedJar.Result again = ws.augctl("launch", "--num-shards", "2");
         assertThat(again.exitCode()).as(again.out()).isZero();
-        assertThat(Workspace.read(ws.logs().resolve("shard_0_of_2.log"))).contains("skipped: already complete");
+        // With the dynamic schedule either shard may claim the complete combos (and skip them).
+        assertThat(Workspace.read(ws.logs().resolve("shard_0_of_2.log")) + Workspace.read(ws.logs().resolve("shard_1_of_2.log")))
+                .contains("skipped: already complete");
         PackagedJar.Result verify = ws.augctl("merge", "--verify", "--keep-shards", "--json");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         JsonNode stats = Json.mapper().readTree(verify.out());

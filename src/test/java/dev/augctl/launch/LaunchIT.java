@@ -62,7 +62,8 @@ class LaunchIT {
         assertThat(r.out()).contains("shard 1/2 failed: exit 5", "2 shards: 1 succeeded, 1 failed");
         try (Stream<Path> files = Files.list(dir.resolve("logs"))) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "launch.lock", "shard_0_of_2.log", "shard_1_of_2.log");
+                    .containsExactlyInAnyOrder("run.json", "launch.lock", "shard_0_of_2.log", "shard_1_of_2.log",
+                            "history.jsonl"); // the durations this launch measured
         }
         Run stop = augctl("stop", "--config", conf.toString());
         assertThat(stop.code()).isZero();

@@ -45,6 +45,24 @@ class MonitorCommandTest {
     }
 
     @Test
+    void dynamicScheduleRowsShowWhatEachShardDid_andTheSummaryTheRunsCombos() throws IOException {
+        String claiming = ": dynamic schedule: claiming combos one at a time, longest estimated first, of 5 combos in the run";
+        append(log(0, 2), info(100, "shard 0/2" + claiming) + info(99, "combo 1 start: combo_1_eda")
+                + info(90, "combo 1 done: combo_1_eda rows=100 rejected=0 seconds=9.0")
+                + info(89, "combo 2 start: combo_1_ocr") + info(88, "combo 2 progress: 10/20 rows (50.0%)"));
+        append(log(1, 2), info(100, "shard 1/2" + claiming) + info(99, "combo 1 start: combo_1_aeda")
+                + info(95, "combo 1 done: combo_1_aeda rows=20 rejected=0 seconds=4.0")
+                + info(94, "combo 2 start: combo_1_typo")
+                + info(93, "combo 2 done: combo_1_typo rows=30 rejected=0 seconds=1.0"));
+        CliRunner.Result r = monitor();
+        assertThat(r.exitCode()).isZero();
+        List<String> lines = shardLines(r);
+        assertThat(lines.get(0)).contains("Combos: 1/?", "Current: combo_1_ocr").containsPattern("Rows: +100");
+        assertThat(lines.get(1)).contains("Combos: 2/?").containsPattern("Rows: +50");
+        assertThat(r.out()).contains("| Combos 3/5");
+    }
+
+    @Test
     void snapshotFromLogsAlone() throws IOException {
         append(log(0, 3), info(100, "shard 0/3: assigned 4 combos: a, b, c, d") + info(99, "combo 1/4 start: combo_1_keyboard_typo")
                 + info(90, "combo 1/4 done: combo_1_keyboard_typo rows=1234 rejected=1 seconds=9")

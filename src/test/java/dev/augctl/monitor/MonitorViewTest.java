@@ -14,7 +14,7 @@ class MonitorViewTest {
         for (int i = 0; i < shards; i++) {
             rows.add(new ShardRow(i, Status.RUNNING, 50.0, 1, 2, "a", 10L, 5, null, null, null, null, null, null, null, null, "x"));
         }
-        return new Snapshot("2026-11-28T20:31:05Z", "logs", null, rows, new Summary(shards, 0, shards, 0, 0, 0, 0, 0, 5L * shards, 10L));
+        return new Snapshot("2026-11-28T20:31:05Z", "logs", null, rows, new Summary(shards, 0, shards, 0, 0, 0, 0, 0, 5L * shards, 10L, 0, null));
     }
 
     @Test

@@ -15,7 +15,7 @@ class TableRendererTest {
 
     private static Snapshot snapshot(List<ShardRow> rows) {
         return new Snapshot("2026-11-28T20:31:05Z", "logs/augment", null, rows,
-                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125L));
+                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125L, 0, null));
     }
 
     @Test
@@ -85,12 +85,12 @@ class TableRendererTest {
                     .as(column).hasSize(1);
         }
         assertThat(later.get(2)).startsWith("~ Shard 1 | 100.0%").contains("log complete, process still exiting");
-        Summary s = new Summary(7, 2, 1, 1, 1, 0, 1, 1, 10, null);
+        Summary s = new Summary(7, 2, 1, 1, 1, 0, 1, 1, 10, null, 0, null);
         assertThat(s.completed() + s.running() + s.finishing() + s.stalled() + s.pending() + s.failed() + s.interrupted())
                 .isEqualTo(s.shards());
         String footer = renderer.lines(new Snapshot("2026-11-28T20:31:05Z", "l", null, List.of(), s)).get(1);
         assertThat(footer).isEqualTo("Completed 2/7 | Running 1 | Finishing 1 | Stalled 1 | Pending 0 | Failed 1 | Interrupted 1 | Rows 10 | ETA -");
-        Summary stopped = new Summary(2, 1, 0, 0, 0, 0, 0, 1, 10, null);
+        Summary stopped = new Summary(2, 1, 0, 0, 0, 0, 0, 1, 10, null, 0, null);
         assertThat(renderer.lines(new Snapshot("2026-11-28T20:31:05Z", "l", null, List.of(), stopped)).get(1)).endsWith("| ETA stopped");
     }
 }
