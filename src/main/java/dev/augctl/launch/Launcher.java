@@ -39,6 +39,7 @@ public final class Launcher {
     private final PrintWriter out;
     private final PrintWriter err;
     private final IntSupplier afterSuccess;
+    private LaunchListener listener = LaunchListener.NONE;
 
     private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<Integer, RunningShard> running = new ConcurrentHashMap<>();
@@ -73,6 +74,12 @@ public final class Launcher {
         this.afterSuccess = afterSuccess;
     }
 
+    /** Who is told of the run's events (notifications); by default nobody. */
+    public Launcher listener(LaunchListener l) {
+        this.listener = l;
+        return this;
+    }
+
     /** Runs the launch to its end and returns the exit code (0, 1, 130 or 143). */
     @SuppressWarnings("try") // the lock is held for the whole block
     public int run() throws IOException {
@@ -103,6 +110,7 @@ public final class Launcher {
             if (settings.dynamic(template)) {
                 resetManifests();
             }
+            tell(LaunchListener.Kind.STARTED, null, null, null, null);
             return runShards();
         }
     }
@@ -196,6 +204,7 @@ public final class Launcher {
                 RunRecords.end(r, ShardState.FAILED, null, now, "could not start: " + e.getMessage());
             });
             say(spec.label() + " failed to start: " + e.getMessage());
+            tell(LaunchListener.Kind.SHARD_FAILED, index, attempt, "could not start: " + e.getMessage(), null);
             return;
         }
         running.put(index, shard);
@@ -301,10 +310,13 @@ public final class Launcher {
             queue.addFirst(e.index());
             say(label + " failed: " + how + " after " + took + "; retry " + (retriesUsed + 1) + " of "
                     + settings.maxRetries + " scheduled");
+            tell(LaunchListener.Kind.SHARD_RETRIED, e.index(), r.attempts, how + "; retry " + (retriesUsed + 1)
+                    + " of " + settings.maxRetries, null);
         } else {
             book.update(s -> RunRecords.end(r, ShardState.FAILED, e.exit(), now, null));
             say(label + " failed: " + how + " after " + took + " (attempt " + r.attempts + ")"
                     + (badInput && retriesUsed < settings.maxRetries ? "; not retried: exit 2 means bad input (see its log)" : ""));
+            tell(LaunchListener.Kind.SHARD_FAILED, e.index(), r.attempts, how + " after " + took, null);
         }
     }
 
@@ -401,16 +413,27 @@ public final class Launcher {
         out.println();
         Summary.print(out, ran);
         if (stopSignal != null) {
-            return switch (stopSignal) {
+            int code = switch (stopSignal) {
                 case "SIGTERM" -> ExitCode.SIGTERM;
                 case "SIGHUP" -> ExitCode.SIGHUP;
                 default -> ExitCode.SIGINT;
             };
+            tell(LaunchListener.Kind.INTERRUPTED, null, null, "stopped by " + stopSignal, code);
+            return code;
         }
-        if (!allOk) {
-            return ExitCode.FAILED;
+        int code = !allOk ? ExitCode.FAILED : afterSuccess == null ? ExitCode.OK : afterSuccess.getAsInt();
+        tell(LaunchListener.Kind.FINISHED, null, null, overall, code);
+        return code;
+    }
+
+    /** Tells the listener; a listener that throws is reported and does not stop the run. */
+    private void tell(LaunchListener.Kind kind, Integer shard, Integer attempt, String detail, Integer code) {
+        try {
+            listener.on(new LaunchListener.Event(kind, book.state(), shard, attempt, detail, code));
+        } catch (RuntimeException e) {
+            err.println("augctl: warning: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " event: " + e);
+            err.flush();
         }
-        return afterSuccess == null ? ExitCode.OK : afterSuccess.getAsInt();
     }
 
     private void onSignal(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.augctl.Main;
+import dev.augctl.common.ShellQuote;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,39 +74,13 @@ class DocExamplesTest {
         if (s.contains("<") || s.contains("…") || s.contains("...") || s.endsWith("\\")) {
             return null; // a placeholder or a continued line, not a literal example
         }
-        List<String> words = words(s);
+        List<String> words;
+        try {
+            words = ShellQuote.split(s);
+        } catch (IllegalArgumentException unclosedQuote) {
+            return null; // prose, not a command
+        }
         return words.subList(1, words.size());
-    }
-
-    private static List<String> words(String s) {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        char quote = 0;
-        boolean any = false;
-        for (char c : s.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                any = true;
-            } else if (Character.isWhitespace(c)) {
-                if (any || cur.length() > 0) {
-                    words.add(cur.toString());
-                    cur.setLength(0);
-                    any = false;
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (any || cur.length() > 0) {
-            words.add(cur.toString());
-        }
-        return words;
     }
 
     private static String parse(List<String> args) {
