@@ -32,6 +32,7 @@ import dev.augctl.launch.slurm.SlurmDryRun;
 import dev.augctl.launch.slurm.SlurmExecutor;
 import dev.augctl.launch.slurm.SlurmRuns;
 import dev.augctl.launch.slurm.SlurmSettings;
+import dev.augctl.notify.RunWatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -135,6 +136,9 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
     @CommandLine.Mixin
     SlurmOptions slurm;
 
+    @CommandLine.Mixin
+    WatchOptions watch;
+
     @Option(names = "--log-dir", paramLabel = "DIR", description = "Shard logs, run.json and the lock (config log_dir).")
     Path logDir;
 
@@ -193,8 +197,11 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                 err().flush();
             }
         }
+        RunWatch.Settings watching = watch.settings(spec.commandLine(), configFile, s.config, s.logDir, s.numShards,
+                s.jobs, merge);
         if (dryRun) {
             int code = DryRun.print(s, template, s.config.executor.id(), out());
+            WatchOptions.describe(watching, out());
             if (onSlurm) {
                 SlurmDryRun.print(s, template, slurmSettings, out());
             }
@@ -202,8 +209,9 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);
-        try {
-            return new Launcher(s, template, shardExecutor, out(), err(), merge ? () -> runMerge(s.config) : null).run();
+        try (RunWatch watcher = RunWatch.start(watching, err())) {
+            return new Launcher(s, template, shardExecutor, out(), err(), merge ? () -> runMerge(s.config) : null)
+                    .listener(watcher.listener()).run();
         } finally {
             if (shardExecutor instanceof BatchExecutor batch) {
                 batch.close();

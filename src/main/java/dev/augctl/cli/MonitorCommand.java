@@ -1,6 +1,7 @@
 package dev.augctl.cli;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.ExitCode;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.monitor.Durations;
 import dev.augctl.monitor.Monitor;
@@ -11,6 +12,9 @@ import dev.augctl.monitor.PatternSet;
 import dev.augctl.monitor.Status;
 import dev.augctl.monitor.TableRenderer;
 import dev.augctl.monitor.Terminal;
+import dev.augctl.serve.DashboardServer;
+import dev.augctl.serve.DashboardSettings;
+import dev.augctl.serve.LiveRefresh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +72,11 @@ public final class MonitorCommand extends BaseCommand {
                 + "interrupted (the summary still counts all).")
     java.util.List<String> only;
 
+    @Option(names = "--serve", paramLabel = "[HOST:]PORT",
+            description = "Serve the live dashboard (docs/DASHBOARD.md) on 127.0.0.1 unless a HOST is given (port 0 picks "
+                + "a free one), refreshing every --interval until Ctrl-C; with --follow the table is printed too.")
+    String serve;
+
     @Option(names = "--ascii", description = "ASCII state marks (also when the locale's charset is not UTF-8).")
     boolean ascii;
 
@@ -95,8 +104,28 @@ public final class MonitorCommand extends BaseCommand {
         }
         MonitorSettings settings = new MonitorSettings(dir, numShards, c.numShards, c.jobs, every, stall);
         Monitor monitor = new Monitor(settings, set);
+        if (serve != null) {
+            return serve(c, dir, every, monitor);
+        }
         MonitorLoop loop = new MonitorLoop(monitor, MonitorView.only(view(), states()));
         return follow ? loop.follow(every) : loop.snapshot();
+    }
+
+    /** Serves the dashboard until Ctrl-C (exit 130), showing the table too with --follow. */
+    private int serve(AugctlConfig c, Path dir, Duration every, Monitor monitor) throws Exception {
+        DashboardSettings settings = WatchOptions.dashboard(spec.commandLine(), "--serve", serve, c, dir, every);
+        try (DashboardServer server = DashboardServer.start(settings, err());
+             MonitorView table = follow ? MonitorView.only(view(), states()) : null) {
+            LiveRefresh.run(monitor::refresh, every, s -> {
+                server.publish(s);
+                if (table != null) {
+                    table.show(s);
+                }
+            }, err());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.SIGINT;
     }
 
     private MonitorView view() {

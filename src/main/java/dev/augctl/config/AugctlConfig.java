@@ -62,6 +62,9 @@ public final class AugctlConfig {
     /** Start order of the shards when N > J; null means lpt when a history exists. */
     @Key("order") public StartOrder order;
 
+    /** Where the run's events are sent (launch --notify); URLs hold tokens and are shown redacted. */
+    @Key("notify") public List<String> notify = new ArrayList<>();
+
     @Key("worker") public Worker worker = new Worker();
     @Key("merge") public Merge merge = new Merge();
     @Key("monitor") public Monitor monitor = new Monitor();

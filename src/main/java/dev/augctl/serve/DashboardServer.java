@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.augctl.common.AugctlException;
 import dev.augctl.common.DaemonThreads;
 import dev.augctl.common.Json;
 import dev.augctl.common.LogTail;
@@ -61,14 +62,14 @@ public final class DashboardServer implements AutoCloseable {
 
     /**
      * Binds and starts the server, then prints its URL on {@code err} (and a warning when other
-     * machines can reach it). An address that cannot be bound is an {@link IOException} naming it.
+     * machines can reach it). An address that cannot be bound is a bad-input error naming it.
      */
     public static DashboardServer start(DashboardSettings settings, PrintWriter err) throws IOException {
         HttpServer http;
         try {
             http = HttpServer.create(settings.bind().socketAddress(), 0);
         } catch (IOException e) {
-            throw new IOException("cannot serve the dashboard on " + settings.bind().host() + ":"
+            throw AugctlException.badInput("cannot serve the dashboard on " + settings.bind().host() + ":"
                     + settings.bind().port() + ": " + e.getMessage(), e);
         }
         DashboardServer d = new DashboardServer(settings, http);

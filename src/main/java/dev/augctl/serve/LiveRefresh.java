@@ -9,11 +9,17 @@ import java.util.function.Consumer;
 
 /** Refreshes a {@link Monitor} every interval and hands each snapshot on: the dashboard's one refresh loop. */
 public final class LiveRefresh {
+    /** Where snapshots come from: {@link Monitor#refresh()}, or a guarded call of it. */
+    @FunctionalInterface
+    public interface Source {
+        Snapshot refresh() throws IOException;
+    }
+
     private LiveRefresh() {
     }
 
     /** Refreshes until interrupted; a refresh that fails is reported once on {@code err} and tried again. */
-    public static void run(Monitor monitor, Duration interval, Consumer<Snapshot> sink, PrintWriter err)
+    public static void run(Source monitor, Duration interval, Consumer<Snapshot> sink, PrintWriter err)
             throws InterruptedException {
         String lastError = null;
         while (!Thread.currentThread().isInterrupted()) {
@@ -38,7 +44,7 @@ public final class LiveRefresh {
     }
 
     /** The same loop on a daemon thread (inside the launcher); interrupt the thread to stop it. */
-    public static Thread start(Monitor monitor, Duration interval, Consumer<Snapshot> sink, PrintWriter err) {
+    public static Thread start(Source monitor, Duration interval, Consumer<Snapshot> sink, PrintWriter err) {
         Thread t = new Thread(() -> {
             try {
                 run(monitor, interval, sink, err);
