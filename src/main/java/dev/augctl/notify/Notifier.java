@@ -33,6 +33,7 @@ public final class Notifier implements AutoCloseable {
     private final HttpClient client;
     private final Set<NotifyTarget> warned = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<NotifyTarget, CompletableFuture<Void>> last = new java.util.HashMap<>();
 
     public Notifier(List<NotifyTarget> targets, PrintWriter err) {
         this(targets, err, TIMEOUT, BACKOFF);
@@ -48,13 +49,21 @@ public final class Notifier implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** Starts delivering {@code e} to every target and returns at once. */
-    public void send(NotifyEvent e) {
+    /**
+     * Starts delivering {@code e} to every target and returns at once. Each target gets the events
+     * in the order they were sent: one starts when the one before it was delivered or given up.
+     */
+    public synchronized void send(NotifyEvent e) {
         for (NotifyTarget t : targets) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             pending.add(done);
             done.whenComplete((v, x) -> pending.remove(done));
-            attempt(t, e, 1, done);
+            CompletableFuture<Void> before = last.put(t, done);
+            if (before == null) {
+                attempt(t, e, 1, done);
+            } else {
+                before.whenComplete((v, x) -> attempt(t, e, 1, done));
+            }
         }
     }
 
