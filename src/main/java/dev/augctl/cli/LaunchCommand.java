@@ -21,6 +21,7 @@ import dev.augctl.gpu.NvidiaSmi;
 import dev.augctl.launch.BatchExecutor;
 import dev.augctl.launch.BuiltinWorker;
 import dev.augctl.launch.DryRun;
+import dev.augctl.launch.LaunchListener;
 import dev.augctl.launch.LaunchSettings;
 import dev.augctl.launch.LaunchValidation;
 import dev.augctl.launch.Launcher;
@@ -211,7 +212,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);
         try (RunWatch watcher = RunWatch.start(watching, err())) {
             return new Launcher(s, template, shardExecutor, out(), err(), merge ? () -> runMerge(s.config) : null)
-                    .listener(watcher.listener()).run();
+                    .listener(watcher == null ? LaunchListener.NONE : watcher.listener()).run();
         } finally {
             if (shardExecutor instanceof BatchExecutor batch) {
                 batch.close();

@@ -69,6 +69,9 @@ public final class WatchOptions {
         Duration interval = Durations.ofSeconds(c.monitor.interval);
         DashboardSettings dashboard = serve == null ? null
                 : dashboard(cmd, "--serve", serve, c, logDir, interval);
+        if (dashboard == null && targets.isEmpty() && argv == null) {
+            return RunWatch.Settings.NONE; // nothing watches: no patterns to load (launch's start-up stays lean)
+        }
         boolean explicitPatterns = !new AugctlConfig.Monitor().patterns.equals(c.monitor.patterns);
         return new RunWatch.Settings(dashboard, targets, argv,
                 new MonitorSettings(logDir, numShards, numShards, jobs, interval, Durations.ofSeconds(c.monitor.stallAfter)),

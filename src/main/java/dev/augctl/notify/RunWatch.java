@@ -28,6 +28,9 @@ public final class RunWatch implements AutoCloseable {
      */
     public record Settings(DashboardSettings dashboard, List<NotifyTarget> targets, List<String> onEvent,
                            MonitorSettings monitor, PatternSet patterns, MergeSummary merge) {
+        /** Nothing watches the run. */
+        public static final Settings NONE = new Settings(null, List.of(), null, null, null, null);
+
         /** Whether anything watches the run at all. */
         public boolean any() {
             return dashboard != null || !targets.isEmpty() || onEvent != null;
@@ -56,9 +59,12 @@ public final class RunWatch implements AutoCloseable {
                 }, s.merge(), err);
     }
 
-    /** Starts the dashboard (printing its URL) when asked for; a port that cannot be bound is an IOException. */
+    /**
+     * Starts the dashboard (printing its URL) when asked for; null when nothing watches the run.
+     * A port that cannot be bound is a bad-input error.
+     */
     public static RunWatch start(Settings s, PrintWriter err) throws IOException {
-        return new RunWatch(s, err);
+        return s.any() ? new RunWatch(s, err) : null;
     }
 
     /** What the launcher tells of its events. */
