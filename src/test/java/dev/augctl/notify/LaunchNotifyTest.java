@@ -104,6 +104,21 @@ class LaunchNotifyTest {
     }
 
     @Test
+    void finishedCarriesTheMergeStatisticsWithMerge() throws Exception {
+        try (Sink sink = new Sink(200)) {
+            Path config = config("", "/bin/sh", worker("manifest.sh"), "{output_root}", "{shard}", "{num_shards}");
+            CliRunner.Result r = CliRunner.run("launch", "--config", config.toString(), "--merge", "--notify", sink.url("http", "/h"));
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            JsonNode finished = bodies(sink, 2).get(1);
+            assertThat(finished.get("event").asText()).isEqualTo("finished");
+            assertThat(finished.get("manifest").asText()).isEqualTo(dir.resolve("out/manifest_final.csv").toString());
+            assertThat(finished.get("merge").get("combos").asLong()).isEqualTo(2);
+            assertThat(finished.get("merge").get("rows").asLong()).isEqualTo(30);
+            assertThat(finished.get("message").asText()).contains("merged 2 combos, 30 rows into ");
+        }
+    }
+
+    @Test
     void anEndpointThatNeverAnswersDoesNotHoldTheRunUp() throws Exception {
         Path config = config("", "/bin/sh", worker("exit.sh"), "{shard}", "0", "0");
         long t0 = System.nanoTime();
