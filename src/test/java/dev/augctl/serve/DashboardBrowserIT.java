@@ -57,7 +57,8 @@ class DashboardBrowserIT {
             chromium(url.resolve("/?poll&shard=0"), "--window-size=1280,760", "--hide-scrollbars", "--screenshot=" + shot);
 
             for (String dom : List.of(first, second)) {
-                assertThat(all(ROW, dom)).containsExactly("0", "1");
+                assertThat(all(ROW, dom)).as("rows in %s (chromium's stderr: %s)", dom, read(dir.resolve("chromium.err")))
+                        .containsExactly("0", "1");
                 assertThat(dom).contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img/src=x/onerror=alert(2)&gt;")
                         .contains("a line with &lt;img src=x onerror=alert(3)&gt; and &lt;script&gt;alert(4)&lt;/script&gt;")
                         .doesNotContain("<img", "<script>alert");
@@ -75,7 +76,24 @@ class DashboardBrowserIT {
         }
     }
 
+    /**
+     * Runs headless chromium on {@code page}. On this loaded 2-core machine chromium now and then
+     * exits 0 having printed no DOM at all (its renderer gone); such a run is repeated, at most
+     * three times in all: a page that renders wrongly still fails, a browser that printed nothing is
+     * not the page's fault.
+     */
     private String chromium(URI page, String... what) throws IOException, InterruptedException {
+        String out = "";
+        for (int attempt = 1; attempt <= 3 && out.isEmpty(); attempt++) {
+            out = chromiumOnce(page, what);
+            if (!List.of(what).contains("--dump-dom")) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private String chromiumOnce(URI page, String... what) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "chromium");
         List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
