@@ -66,6 +66,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                 "--config", "--log-dir", "--cache-dir"));
         s.put("Worker (its template's placeholders)", List.of("--input", "--methods", "--output-root", "--seed", "--combo-mode",
                 "--variants-per-sample", "--num-proc", "--save-format"));
+        s.put("Watching the run (docs/DASHBOARD.md, docs/NOTIFY.md)", List.of("--serve", "--notify", "--on-event"));
         s.put("Slurm (with --executor slurm)", List.of("--no-wait", "--partition", "--account", "--qos", "--time", "--mem",
                 "--job-name", "--sbatch-arg"));
         return s;

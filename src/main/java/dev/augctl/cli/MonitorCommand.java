@@ -72,8 +72,8 @@ public final class MonitorCommand extends BaseCommand {
                 + "interrupted (the summary still counts all).")
     java.util.List<String> only;
 
-    @Option(names = "--serve", paramLabel = "[HOST:]PORT",
-            description = "Serve the live dashboard (docs/DASHBOARD.md) on 127.0.0.1 unless a HOST is given (port 0 picks "
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "Serve the live dashboard (docs/DASHBOARD.md): PORT on 127.0.0.1, or HOST:PORT (port 0 picks "
                 + "a free one), refreshing every --interval until Ctrl-C; with --follow the table is printed too.")
     String serve;
 
@@ -92,7 +92,7 @@ public final class MonitorCommand extends BaseCommand {
         boolean explicitPatterns = patterns != null || !new AugctlConfig.Monitor().patterns.equals(c.monitor.patterns);
         PatternSet set = PatternSet.load(patterns != null ? patterns : c.monitor.patterns, explicitPatterns);
         if (!MonitorLoop.runExists(dir)) {
-            if (!follow) {
+            if (!follow && serve == null) { // --serve, like --follow, waits for a run
                 throw AugctlException.badInput((Files.isDirectory(dir) ? "no run in " : "log directory not found: ") + dir
                         + " (start shards with 'augctl launch', or pass --log-dir)");
             }

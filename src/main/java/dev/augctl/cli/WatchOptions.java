@@ -21,12 +21,12 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code launch} that watch the run: the dashboard and the notifications. */
 public final class WatchOptions {
-    @Option(names = "--serve", paramLabel = "[HOST:]PORT",
-            description = "Serve the live dashboard (docs/DASHBOARD.md) while the shards run, on 127.0.0.1 unless a "
-                + "HOST is given; port 0 picks a free one. The URL is printed on stderr.")
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "Serve the live dashboard (docs/DASHBOARD.md) while the shards run: PORT on 127.0.0.1, or "
+                + "HOST:PORT; port 0 picks a free one. The URL is printed on stderr.")
     String serve;
 
-    @Option(names = "--notify", paramLabel = "URL",
+    @Option(names = "--notify", paramLabel = "URL", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Send the run's events to URL: https://… (JSON), slack+https://… (Slack webhook), "
                 + "ntfy+https://host/topic (ntfy); repeatable, added to config notify. URLs are shown redacted "
                 + "(docs/NOTIFY.md).")

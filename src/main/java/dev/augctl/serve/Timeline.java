@@ -73,7 +73,8 @@ final class Timeline {
         tracks.forEach((shard, t) -> {
             List<Span> spans = new ArrayList<>(t.spans);
             if (t.open != null) {
-                spans.add(new Span(t.open, t.openSince, null, t.status == Status.STALLED ? "stalled" : "running"));
+                spans.add(new Span(t.open, t.openSince, null, t.status == Status.STALLED || t.status == Status.FINISHING
+                        ? stateOf(t.status) : "running"));
             }
             lanes.add(new Lane(shard, t.status == null ? null : stateOf(t.status), spans));
         });

@@ -61,7 +61,7 @@ class DashboardServerTest {
         ShardRow r0 = row(0, progress, current);
         ShardRow r1 = row(1, 10.0, "combo_1_b");
         return new Snapshot(java.time.Instant.now().toString(), dir.toString(), null, List.of(r0, r1),
-                new Summary(2, 0, 2, 0, 0, 0, 0, 30, 12L));
+                new Summary(2, 0, 2, 0, 0, 0, 0, 0, 30, 12L));
     }
 
     private ShardRow row(int shard, double progress, String current) {
