@@ -17,27 +17,6 @@ public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
     static final String REJECTED_COLUMN = "rejected";
 
-    /** Which passes a merge may run: the normal one, and two for tests that compare the passes. */
-    enum Passes {
-        /** The fast pass; on anything unusual the reference pass instead. */
-        FAST_THEN_REFERENCE,
-        /** The reference pass alone. */
-        REFERENCE,
-        /** The fast pass alone: {@link ManifestScanner.Unusual} escapes when it declines. */
-        FAST
-    }
-
-    private final Passes passes;
-
-    /** A merger that reads the manifests with {@link FastPass}, falling back to {@link ReferencePass}. */
-    public ManifestMerger() {
-        this(Passes.FAST_THEN_REFERENCE);
-    }
-
-    ManifestMerger(Passes passes) {
-        this.passes = passes;
-    }
-
     /**
      * Merges the shard manifests under {@code settings.outputRoot()}.
      *
@@ -49,18 +28,8 @@ public final class ManifestMerger {
         ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
                 settings.allowMissing());
         Columns columns = checkHeaders(found.shards(), settings);
-        MergePass pass = passes == Passes.REFERENCE ? new ReferencePass(settings, columns) : new FastPass(settings, columns);
-        boolean written;
-        try {
-            written = write(settings.target(), pass, found.shards());
-        } catch (ManifestScanner.Unusual e) {
-            if (passes == Passes.FAST) {
-                throw e;
-            }
-            // Something other than a plain valid manifest: the reference pass reads it, or names the problem.
-            pass = new ReferencePass(settings, columns);
-            written = write(settings.target(), pass, found.shards());
-        }
+        MergePass pass = new MergePass(settings, columns);
+        boolean written = write(settings.target(), pass, found.shards());
         boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
         return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
                 pass.stats().toStats(), pass.verification());
@@ -69,7 +38,7 @@ public final class ManifestMerger {
     /** Runs the pass into a temporary file renamed to {@code target}; false (nothing written) when verification failed. */
     private static boolean write(Path target, MergePass pass, List<ShardManifest> shards) {
         try {
-            AtomicFiles.writeChannel(target, out -> {
+            AtomicFiles.write(target, out -> {
                 pass.run(shards, out);
                 if (pass.verificationFailed()) {
                     throw new VerificationFailed(); // AtomicFiles removes the temporary file
