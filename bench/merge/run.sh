@@ -29,13 +29,13 @@ trap 'rm -rf "$WORK"' EXIT
 # combos (with '+'), row counts and timings that vary.
 awk -v rows="$ROWS" -v n="$SHARDS" -v dir="$WORK" 'BEGIN {
     split("synonym keyboard_typo ocr eda aeda back_translation random_swap char_swap", m, " ");
-    header = "combo,methods,rows,rejected,path,shard_index,num_shards,seconds";
+    header = "combo,methods,rows,rejected,path,shard_index,num_shards,seconds,run_id";
     for (i = 0; i < n; i++) { f[i] = dir "/manifest_shard" i "_of_" n ".csv"; print header > f[i] }
     srand(42);
     for (k = 0; k < rows; k++) {
         i = k % n; a = m[k % 8 + 1]; b = m[int(k / 8) % 8 + 1];
         if (k % 3 == 0) { name = "combo_" k "_" a; methods = a } else { name = "combo_" k "_" a "+" b; methods = a "+" b }
-        printf "%s,%s,%d,%d,%s/dataset.parquet,%d,%d,%.1f\n", name, methods, 4000 + int(rand() * 2000),
+        printf "%s,%s,%d,%d,%s/dataset.parquet,%d,%d,%.1f,4242-1796000000000-1\n", name, methods, 4000 + int(rand() * 2000),
             int(rand() * 50), name, i, n, rand() * 100 >> f[i];
     }
     for (i = 0; i < n; i++) close(f[i]);

@@ -47,6 +47,8 @@ public final class Launcher {
     private volatile boolean hurry;
     private volatile boolean finished;
     private boolean detached;
+    /** Every shard succeeded: {@link #afterSuccess} runs once the locks are released. */
+    private boolean succeeded;
     private RunBook book;
     private ShardPlan plan;
     private ShardOrder order;
@@ -78,7 +80,8 @@ public final class Launcher {
     public int run() throws IOException {
         Files.createDirectories(settings.logDir);
         Files.createDirectories(settings.cacheDir);
-        try (LaunchLock lock = LaunchLock.acquire(settings.logDir)) {
+        int code;
+        try (LaunchLock lock = LaunchLock.acquire(settings.logDir, settings.config.outputRoot, settings.cacheDir)) {
             Path runFile = ShardPaths.runState(settings.logDir);
             Optional<RunState> previous;
             try {
@@ -89,7 +92,8 @@ public final class Launcher {
             }
             previous.ifPresent(this::refuseLeftovers);
             refuseMarkedProcesses(); // found by their mark even when run.json is gone
-            plan = ShardPlan.of(settings, template, previous, RunTag.newRunId());
+            String runId = continuedRun(previous).orElseGet(RunTag::newRunId);
+            plan = ShardPlan.of(settings, template, previous, runId);
             if (plan.toRun().isEmpty()) {
                 out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
                 out.flush();
@@ -98,13 +102,26 @@ public final class Launcher {
             plan.retryDifference().ifPresent(this::note);
             order = ShardOrder.of(settings, template, plan.toRun(), this::warn);
             launchedAt = Instant.now();
+            lock.record(runId, lock.runStarted(runId).orElseGet(Instant::now));
             book = new RunBook(runFile, RunRecords.newState(settings, plan, executor.name(), previous), err);
             book.update(s -> { });
             if (settings.dynamic(template)) {
                 resetManifests();
             }
-            return runShards();
+            code = runShards();
         }
+        // After the locks are released: merge takes the output root's lock itself.
+        return succeeded && afterSuccess != null ? afterSuccess.getAsInt() : code;
+    }
+
+    /**
+     * The run id of the run this launch continues: with --retry-failed or --shards (and the same N) it
+     * completes the run recorded in run.json, whose other shards' manifests stay valid, so its shards
+     * carry that run's id; any other launch is a new run.
+     */
+    private Optional<String> continuedRun(Optional<RunState> previous) {
+        return previous.filter(p -> (settings.retryFailed || settings.shards != null)
+                && p.numShards == settings.numShards && p.runId != null && !p.runId.isBlank()).map(p -> p.runId);
     }
 
     @SuppressWarnings("try") // the trap is installed for the whole block
@@ -410,7 +427,8 @@ public final class Launcher {
         if (!allOk) {
             return ExitCode.FAILED;
         }
-        return afterSuccess == null ? ExitCode.OK : afterSuccess.getAsInt();
+        succeeded = true;
+        return ExitCode.OK;
     }
 
     private void onSignal(String name) {

@@ -2,6 +2,7 @@ package dev.augctl.merge;
 
 import dev.augctl.common.AtomicFiles;
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.RunId;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.Suggest;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 /**
  * Validates the shard manifests and concatenates them, in shard order, into one manifest. Every
  * check runs before the merged file appears: on any error nothing is written and nothing deleted.
+ * It refuses while a launcher runs on the output root, and manifests of different runs ({@link RunGuard}).
  */
 public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
@@ -25,14 +27,17 @@ public final class ManifestMerger {
      */
     public MergeReport merge(MergeSettings settings) {
         checkOutputName(settings);
-        ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
-                settings.allowMissing());
-        Columns columns = checkHeaders(found.shards(), settings);
-        MergePass pass = new MergePass(settings, columns);
-        boolean written = write(settings.target(), pass, found.shards());
-        boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
-        return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
-                pass.stats().toStats(), pass.verification());
+        try (RunGuard guard = RunGuard.enter(settings.outputRoot())) {
+            ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
+                    settings.allowMissing());
+            guard.checkAges(found.shards());
+            Columns columns = checkHeaders(found.shards(), settings);
+            MergePass pass = new MergePass(settings, columns, guard);
+            boolean written = write(settings.target(), pass, found.shards());
+            boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
+            return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
+                    pass.stats().toStats(), pass.verification());
+        }
     }
 
     /** Runs the pass into a temporary file renamed to {@code target}; false (nothing written) when verification failed. */
@@ -86,7 +91,8 @@ public final class ManifestMerger {
         int key = requireColumn(reference, settings.keyColumn(), first, "--key-column");
         int rows = requireColumn(reference, settings.rowsColumn(), first, "--rows-column");
         int path = settings.verify() ? requireColumn(reference, settings.pathColumn(), first, "--path-column") : -1;
-        return new Columns(reference, key, rows, reference.indexOf(REJECTED_COLUMN), path);
+        return new Columns(reference, key, rows, reference.indexOf(REJECTED_COLUMN), path,
+                reference.indexOf(RunId.COLUMN));
     }
 
     private static int requireColumn(List<String> header, String column, ShardManifest shard, String option) {
@@ -114,7 +120,7 @@ public final class ManifestMerger {
     }
 
     /** Where the columns the merge reads sit in the (shared) header; -1 when absent. */
-    record Columns(List<String> header, int key, int rows, int rejected, int path) {
+    record Columns(List<String> header, int key, int rows, int rejected, int path, int runId) {
     }
 
     /** Thrown inside the atomic write to abandon the temporary file when verification fails. */

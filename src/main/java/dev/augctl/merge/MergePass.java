@@ -22,12 +22,14 @@ final class MergePass {
     private final Columns columns;
     private final MergeStats stats;
     private final DatasetVerifier verifier;
+    private final RunGuard guard;
     /** Combo name to where it was first seen: shard position in the upper bits, line in the lower 40. */
     private final ComboIndex seen = new ComboIndex();
     private Verification verification;
 
-    MergePass(MergeSettings settings, Columns columns) {
+    MergePass(MergeSettings settings, Columns columns, RunGuard guard) {
         this.settings = settings;
+        this.guard = guard;
         this.columns = columns;
         this.stats = new MergeStats(columns.rejected() >= 0);
         this.verifier = settings.verify() ? new DatasetVerifier(settings.outputRoot()) : null;
@@ -47,6 +49,7 @@ final class MergePass {
             }
             stats.endShard(shard);
         }
+        guard.checkRunIds();
         printer.flush();
         if (verifier != null) {
             verification = verifier.result();
@@ -85,6 +88,9 @@ final class MergePass {
         if (previous != ComboIndex.ABSENT) {
             throw AugctlException.badInput("combo '" + combo + "' appears twice: " + shards.get((int) (previous >>> 40)).path()
                     + " line " + (previous & ((1L << 40) - 1)) + " and " + shard.path() + " line " + line);
+        }
+        if (columns.runId() >= 0) {
+            guard.runId(shard, record.get(columns.runId()));
         }
         stats.add(combo, rows, rejected);
         if (verifier != null) {
