@@ -71,7 +71,10 @@ public final class LaunchLock implements AutoCloseable {
             throw e;
         }
         LaunchLock lock = new LaunchLock(taken, previousOnOutput);
-        lock.record(null, null);
+        // Until this launch names its run, the record keeps the last run's: a launch refused later
+        // (shards still running, say) must not make merge forget which run wrote the output root.
+        lock.record(previousOnOutput.map(Holder::runId).orElse(null),
+                previousOnOutput.map(Holder::runStarted).orElse(null));
         return lock;
     }
 
