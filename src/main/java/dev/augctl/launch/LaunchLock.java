@@ -19,8 +19,6 @@ import java.util.OptionalLong;
  * so its lock covers each of them; merge checks the output root's lock.
  */
 public final class LaunchLock implements AutoCloseable {
-    public static final String FILE_NAME = LockFile.NAME;
-
     private final List<LockFile> locks;
     /** The output root's record before this launch replaced it (the last run on it), if any. */
     private final Optional<Holder> previousOnOutput;
@@ -32,11 +30,6 @@ public final class LaunchLock implements AutoCloseable {
 
     public static Path path(Path logDir) {
         return LockFile.in(logDir);
-    }
-
-    /** Takes the log directory's lock, or fails (exit 2) naming its holder. */
-    public static LaunchLock acquire(Path logDir) throws IOException {
-        return acquire(logDir, null, null);
     }
 
     /**
