@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of `augctl merge`: merges 7 shard manifests totalling ROWS rows (default 1,000,000) with
-# the packaged jar, next to plain `tail -n +2` concatenation of the same files, REPS times each
-# (default 5), and prints the medians. Re-runnable; everything happens in a temporary folder.
+# the packaged jar, next to plain `tail -n +2` concatenation of the same files and to `bin/augctl
+# --version` (the floor of any command: JVM and picocli start-up), REPS times each (default 5), and
+# prints the medians. Re-runnable; everything happens in a temporary folder.
 #
 #   bench/merge/run.sh [ROWS] [REPS]        (build first: mvn -B -o package -DskipTests)
+#   bench/merge/run.sh 10000 11             (a realistic size: how far merge is from --version)
 #
 # The merge runs as a user runs it: `bin/augctl merge --output-root DIR --keep-shards --config CONFIG`,
 # a fresh JVM each time, with JAVA_OPTS as set in the environment (unset: the JVM's defaults).
@@ -27,13 +29,13 @@ trap 'rm -rf "$WORK"' EXIT
 # combos (with '+'), row counts and timings that vary.
 awk -v rows="$ROWS" -v n="$SHARDS" -v dir="$WORK" 'BEGIN {
     split("synonym keyboard_typo ocr eda aeda back_translation random_swap char_swap", m, " ");
-    header = "combo,methods,rows,rejected,path,shard_index,num_shards,seconds";
+    header = "combo,methods,rows,rejected,path,shard_index,num_shards,seconds,run_id";
     for (i = 0; i < n; i++) { f[i] = dir "/manifest_shard" i "_of_" n ".csv"; print header > f[i] }
     srand(42);
     for (k = 0; k < rows; k++) {
         i = k % n; a = m[k % 8 + 1]; b = m[int(k / 8) % 8 + 1];
         if (k % 3 == 0) { name = "combo_" k "_" a; methods = a } else { name = "combo_" k "_" a "+" b; methods = a "+" b }
-        printf "%s,%s,%d,%d,%s/dataset.parquet,%d,%d,%.1f\n", name, methods, 4000 + int(rand() * 2000),
+        printf "%s,%s,%d,%d,%s/dataset.parquet,%d,%d,%.1f,4242-1796000000000-1\n", name, methods, 4000 + int(rand() * 2000),
             int(rand() * 50), name, i, n, rand() * 100 >> f[i];
     }
     for (i = 0; i < n; i++) close(f[i]);
@@ -49,7 +51,7 @@ FILES=()
 for ((i = 0; i < SHARDS; i++)); do FILES+=("$WORK/manifest_shard${i}_of_${SHARDS}.csv"); done
 
 # The merge's CPU seconds (user + sys of its JVM) come from bash's `times` in a subshell around it.
-MERGE_TIMES=() TAIL_TIMES=() MERGE_CPU=()
+MERGE_TIMES=() TAIL_TIMES=() MERGE_CPU=() VERSION_TIMES=()
 for ((r = 1; r <= REPS; r++)); do
     t0=$(now)
     c=$( ( (cd "$HERE" && bin/augctl merge --output-root "$WORK" --keep-shards --config "$CONFIG") > "$WORK/stats.txt"
@@ -58,11 +60,14 @@ for ((r = 1; r <= REPS; r++)); do
     t1=$(now)
     { head -n 1 "${FILES[0]}"; tail -q -n +2 "${FILES[@]}"; } > "$WORK/tail.csv"
     t2=$(now)
+    (cd "$HERE" && bin/augctl --version) > /dev/null
+    t3=$(now)
     MERGE_TIMES+=("$(echo "$t1 - $t0" | bc)")
     TAIL_TIMES+=("$(echo "$t2 - $t1" | bc)")
+    VERSION_TIMES+=("$(echo "$t3 - $t2" | bc)")
     MERGE_CPU+=("$c")
-    printf 'rep %d: merge %.3f s (%s s CPU), tail %.3f s; load average %s\n' "$r" "${MERGE_TIMES[-1]}" "$c" \
-        "${TAIL_TIMES[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
+    printf 'rep %d: merge %.3f s (%s s CPU), tail %.3f s, --version %.3f s; load average %s\n' "$r" "${MERGE_TIMES[-1]}" \
+        "$c" "${TAIL_TIMES[-1]}" "${VERSION_TIMES[-1]}" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 
 # The merge must produce exactly the concatenation (the rows need no quoting).
@@ -71,5 +76,7 @@ cmp -s "$WORK/manifest_final.csv" "$WORK/tail.csv" || { echo "merged file differ
 M=$(printf '%s\n' "${MERGE_TIMES[@]}" | median)
 C=$(printf '%s\n' "${MERGE_CPU[@]}" | median)
 T=$(printf '%s\n' "${TAIL_TIMES[@]}" | median)
-printf 'median: augctl merge %.3f s (%.2f s CPU), tail -n +2 %.3f s, ratio %.1fx\n' "$M" "$C" "$T" "$(echo "$M / $T" | bc -l)"
+V=$(printf '%s\n' "${VERSION_TIMES[@]}" | median)
+printf 'median: augctl merge %.3f s (%.2f s CPU), tail -n +2 %.3f s (%.1fx), augctl --version %.3f s (%.2fx)\n' \
+    "$M" "$C" "$T" "$(echo "$M / $T" | bc -l)" "$V" "$(echo "$M / $V" | bc -l)"
 grep -E '^(combos|rows) ' "$WORK/stats.txt"

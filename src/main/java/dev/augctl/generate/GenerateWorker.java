@@ -1,5 +1,6 @@
 package dev.augctl.generate;
 
+import dev.augctl.common.RunId;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.generate.augment.AugmentResources;
 import dev.augctl.generate.augment.Augmenter;
@@ -66,7 +67,7 @@ public final class GenerateWorker {
         Files.createDirectories(s.outputRoot());
         Path manifestFile = ShardPaths.manifest(s.outputRoot(), s.shardIndex(), s.numShards());
         removeStaleManifestTemps(manifestFile);
-        ShardManifest manifest = new ShardManifest(manifestFile, s.shardIndex(), s.numShards());
+        ShardManifest manifest = new ShardManifest(manifestFile, s.shardIndex(), s.numShards(), RunId.current());
         manifest.write();
         if (longTexts > 0 && !mine.isEmpty()) {
             LOG.warn("{} of {} rows have a text longer than {} characters (--max-text-chars): they are not "

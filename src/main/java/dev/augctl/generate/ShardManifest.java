@@ -1,6 +1,7 @@
 package dev.augctl.generate;
 
 import dev.augctl.common.AtomicFiles;
+import dev.augctl.common.RunId;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,13 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The shard's manifest ({@code manifest_shard{I}_of_{N}.csv}): one row per finished combo, in plan
- * order, rewritten atomically after each combo so that a reader never sees half of it.
+ * order, rewritten atomically after each combo so that a reader never sees half of it. Each row
+ * carries the run id the launcher gave the shard ({@link RunId}; empty when run by hand), which
+ * merge uses to refuse manifests of different runs.
  */
 public final class ShardManifest {
     public static final List<String> HEADER =
-            List.of("combo", "methods", "rows", "rejected", "path", "shard_index", "num_shards", "seconds");
+            List.of("combo", "methods", "rows", "rejected", "path", "shard_index", "num_shards", "seconds", RunId.COLUMN);
 
     /** One combo's row; {@code path} is relative to the output root, with {@code /}. */
     public record Entry(String combo, String methods, long rows, long rejected, String path, double seconds) {
@@ -26,12 +29,15 @@ public final class ShardManifest {
     private final Path file;
     private final int shardIndex;
     private final int numShards;
+    private final String runId;
     private final List<Entry> entries = new ArrayList<>();
 
-    public ShardManifest(Path file, int shardIndex, int numShards) {
+    /** @param runId the run's id ({@link RunId#current()}), or "" */
+    public ShardManifest(Path file, int shardIndex, int numShards, String runId) {
         this.file = file;
         this.shardIndex = shardIndex;
         this.numShards = numShards;
+        this.runId = runId;
     }
 
     /** Adds a combo's row and rewrites the file. */
@@ -48,7 +54,7 @@ public final class ShardManifest {
             csv.printRecord(HEADER);
             for (Entry e : entries) {
                 csv.printRecord(e.combo(), e.methods(), e.rows(), e.rejected(), e.path(), shardIndex, numShards,
-                        String.format(Locale.ROOT, "%.3f", e.seconds()));
+                        String.format(Locale.ROOT, "%.3f", e.seconds()), runId);
             }
             csv.flush();
         });

@@ -1,103 +1,139 @@
 package dev.augctl.launch;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.LockFile;
+import dev.augctl.common.LockFile.Holder;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One launcher per log directory: an OS lock on {@code launch.lock}, which holds the owner's pid.
- * The OS drops the lock when its holder dies, however it dies, so a stale file never blocks.
+ * One launcher per log directory, output root and cache folder: a {@link LockFile} in each, taken
+ * before anything starts and held until the launch ends. The cache folder holds every shard's cache,
+ * so its lock covers each of them; merge checks the output root's lock.
  */
 public final class LaunchLock implements AutoCloseable {
-    public static final String FILE_NAME = "launch.lock";
+    private final List<LockFile> locks;
+    /** The output root's record before this launch replaced it (the last run on it), if any. */
+    private final Optional<Holder> previousOnOutput;
 
-    private final FileChannel channel;
-    private final FileLock lock;
-
-    private LaunchLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private LaunchLock(List<LockFile> locks, Optional<Holder> previousOnOutput) {
+        this.locks = locks;
+        this.previousOnOutput = previousOnOutput;
     }
 
     public static Path path(Path logDir) {
-        return logDir.resolve(FILE_NAME);
+        return LockFile.in(logDir);
     }
 
-    /** Takes the lock and writes our pid into it, or fails (exit 2) naming the pid that holds it. */
-    public static LaunchLock acquire(Path logDir) throws IOException {
-        LaunchLock lock = tryAcquire(logDir);
-        if (lock == null) {
-            OptionalLong holder = holderPid(logDir);
-            throw AugctlException.badInput("another launcher "
-                    + (holder.isPresent() ? "(pid " + holder.getAsLong() + ") " : "")
-                    + "is running for " + logDir + " (it holds " + path(logDir)
-                    + "); wait for it, or end it with 'augctl stop'");
+    /**
+     * Takes the locks of the log directory, the output root and the cache folder (a folder used for
+     * two of them is locked once), or fails (exit 2) naming what is shared and its holder; on failure
+     * no lock is kept.
+     */
+    public static LaunchLock acquire(Path logDir, Path outputRoot, Path cacheDir) throws IOException {
+        Map<Path, String> folders = new LinkedHashMap<>();
+        folders.put(logDir.toAbsolutePath().normalize(), "log directory");
+        if (outputRoot != null) {
+            folders.putIfAbsent(outputRoot.toAbsolutePath().normalize(), "output root");
         }
+        if (cacheDir != null) {
+            folders.putIfAbsent(cacheDir.toAbsolutePath().normalize(), "cache folder");
+        }
+        List<LockFile> taken = new ArrayList<>();
+        Optional<Holder> previousOnOutput = Optional.empty();
+        try {
+            for (Map.Entry<Path, String> f : folders.entrySet()) {
+                LockFile lock = LockFile.tryAcquire(f.getKey());
+                if (lock == null) {
+                    throw refused(f.getValue(), f.getKey());
+                }
+                taken.add(lock);
+                if (outputRoot != null && f.getKey().equals(outputRoot.toAbsolutePath().normalize())) {
+                    previousOnOutput = lock.read();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(taken);
+            throw e;
+        }
+        LaunchLock lock = new LaunchLock(taken, previousOnOutput);
+        // Until this launch names its run, the record keeps the last run's: a launch refused later
+        // (shards still running, say) must not make merge forget which run wrote the output root.
+        lock.record(previousOnOutput.map(Holder::runId).orElse(null),
+                previousOnOutput.map(Holder::runStarted).orElse(null));
         return lock;
     }
 
-    /** Takes the lock if it is free, else returns null. */
+    /** "another launcher (pid 12 on host n1, log dir /x) is running on the output root /y (it holds /y/launch.lock); ...". */
+    private static AugctlException refused(String what, Path dir) {
+        Optional<Holder> holder = LockFile.holder(dir).filter(Holder::mayBeRunning);
+        String who = holder.map(h -> "another launcher (" + h.describe() + ")")
+                .orElse("another augctl process (a launch starting, or a merge)");
+        String stop = holder.map(Holder::logDir).map(d -> "'augctl stop --log-dir " + d + "'").orElse("'augctl stop'");
+        return AugctlException.badInput(who + " is running on the " + what + " " + dir + " (it holds "
+                + LockFile.in(dir) + "); wait for it, or end it with " + stop);
+    }
+
+    /** Takes the log directory's lock if it is free (for a short update of run.json), else returns null. */
     public static LaunchLock tryAcquire(Path logDir) throws IOException {
-        Files.createDirectories(logDir);
-        FileChannel channel = FileChannel.open(path(logDir), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // held by this very JVM
-        }
+        LockFile lock = LockFile.tryAcquire(logDir);
         if (lock == null) {
-            channel.close();
             return null;
         }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        channel.force(true);
-        return new LaunchLock(channel, lock);
+        LaunchLock held = new LaunchLock(List.of(lock), Optional.empty());
+        held.record(null, null);
+        return held;
     }
 
-    /** Whether some process holds the lock now (false when there is no lock file). */
+    /** Writes this process as the holder of every lock, with the run it launches (null: not known yet). */
+    public void record(String runId, Instant runStarted) throws IOException {
+        Path logDir = locks.get(0).file().getParent();
+        for (LockFile lock : locks) {
+            lock.record(Holder.self(logDir, runId, runStarted));
+        }
+    }
+
+    /** Whether some process holds the log directory's lock now (false when there is no lock file). */
     public static boolean held(Path logDir) throws IOException {
-        if (!Files.exists(path(logDir))) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(path(logDir), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        }
+        return LockFile.held(logDir);
     }
 
-    /** The pid written in the lock file by its latest holder. */
+    /** The pid written in the log directory's lock file by its latest holder. */
     public static OptionalLong holderPid(Path logDir) {
-        try {
-            String s = Files.readString(path(logDir), StandardCharsets.UTF_8).trim();
-            return s.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(s));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return LockFile.holder(logDir).map(Holder::pid).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * When the run {@code runId} started, as the last launch on the output root recorded it (a launch
+     * that continues a run keeps the run's first start); empty when that launch ran another run.
+     */
+    public Optional<Instant> runStarted(String runId) {
+        return previousOnOutput.filter(h -> runId != null && runId.equals(h.runId())).map(Holder::runStarted);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
+        closeAll(locks);
+    }
+
+    private static void closeAll(List<LockFile> locks) throws IOException {
+        IOException failure = null;
+        for (LockFile lock : locks) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -48,6 +48,8 @@ public final class Launcher {
     private volatile boolean hurry;
     private volatile boolean finished;
     private boolean detached;
+    /** Every shard succeeded: {@link #afterSuccess} runs once the locks are released. */
+    private boolean succeeded;
     private RunBook book;
     private ShardPlan plan;
     private ShardOrder order;
@@ -85,7 +87,8 @@ public final class Launcher {
     public int run() throws IOException {
         Files.createDirectories(settings.logDir);
         Files.createDirectories(settings.cacheDir);
-        try (LaunchLock lock = LaunchLock.acquire(settings.logDir)) {
+        int code;
+        try (LaunchLock lock = LaunchLock.acquire(settings.logDir, settings.config.outputRoot, settings.cacheDir)) {
             Path runFile = ShardPaths.runState(settings.logDir);
             Optional<RunState> previous;
             try {
@@ -96,7 +99,8 @@ public final class Launcher {
             }
             previous.ifPresent(this::refuseLeftovers);
             refuseMarkedProcesses(); // found by their mark even when run.json is gone
-            plan = ShardPlan.of(settings, template, previous, RunTag.newRunId());
+            String runId = continuedRun(previous).orElseGet(RunTag::newRunId);
+            plan = ShardPlan.of(settings, template, previous, runId);
             if (plan.toRun().isEmpty()) {
                 out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
                 out.flush();
@@ -105,14 +109,32 @@ public final class Launcher {
             plan.retryDifference().ifPresent(this::note);
             order = ShardOrder.of(settings, template, plan.toRun(), this::warn);
             launchedAt = Instant.now();
+            lock.record(runId, lock.runStarted(runId).orElseGet(Instant::now));
             book = new RunBook(runFile, RunRecords.newState(settings, plan, executor.name(), previous), err);
             book.update(s -> { });
             if (settings.dynamic(template)) {
                 resetManifests();
             }
             tell(LaunchListener.Kind.STARTED, null, null, null, null);
-            return runShards();
+            code = runShards();
         }
+        if (!succeeded) {
+            return code;
+        }
+        // After the locks are released: merge takes the output root's lock itself.
+        int result = afterSuccess != null ? afterSuccess.getAsInt() : code;
+        tell(LaunchListener.Kind.FINISHED, null, null, "succeeded", result); // with the merge's outcome
+        return result;
+    }
+
+    /**
+     * The run id of the run this launch continues: with --retry-failed or --shards (and the same N) it
+     * completes the run recorded in run.json, whose other shards' manifests stay valid, so its shards
+     * carry that run's id; any other launch is a new run.
+     */
+    private Optional<String> continuedRun(Optional<RunState> previous) {
+        return previous.filter(p -> (settings.retryFailed || settings.shards != null)
+                && p.numShards == settings.numShards && p.runId != null && !p.runId.isBlank()).map(p -> p.runId);
     }
 
     @SuppressWarnings("try") // the trap is installed for the whole block
@@ -421,9 +443,12 @@ public final class Launcher {
             tell(LaunchListener.Kind.INTERRUPTED, null, null, "stopped by " + stopSignal, code);
             return code;
         }
-        int code = !allOk ? ExitCode.FAILED : afterSuccess == null ? ExitCode.OK : afterSuccess.getAsInt();
-        tell(LaunchListener.Kind.FINISHED, null, null, overall, code);
-        return code;
+        if (!allOk) {
+            tell(LaunchListener.Kind.FINISHED, null, null, overall, ExitCode.FAILED);
+            return ExitCode.FAILED;
+        }
+        succeeded = true; // finished is told by run(), after the merge
+        return ExitCode.OK;
     }
 
     /** Tells the listener; a listener that throws is reported and does not stop the run. */

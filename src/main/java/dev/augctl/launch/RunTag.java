@@ -2,6 +2,7 @@ package dev.augctl.launch;
 
 import dev.augctl.common.Pause;
 import dev.augctl.common.ProcessTree;
+import dev.augctl.common.RunId;
 import dev.augctl.common.TreeStopper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class RunTag {
     /** The variable holding the run id; {@code AUGCTL_SHARD_INDEX} beside it names the shard. */
-    public static final String VARIABLE = "AUGCTL_RUN_ID";
+    public static final String VARIABLE = RunId.VARIABLE;
     /** The variable holding the launch's log directory, absolute and normalised ({@link #logDirMark}). */
     public static final String LOG_DIR_VARIABLE = "AUGCTL_LOG_DIR";
     private static final AtomicInteger LAUNCHES = new AtomicInteger();

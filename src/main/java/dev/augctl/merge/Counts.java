@@ -1,6 +1,6 @@
 package dev.augctl.merge;
 
-/** Parses manifest counts (rows, rejected) without exceptions or regular expressions in the hot loop. */
+/** Parses manifest counts (rows, rejected): plain non-negative decimal integers, telling negative ones apart. */
 final class Counts {
     /** Returned for text that is not a plain decimal integer (or overflows). */
     static final long NOT_A_NUMBER = -1;
@@ -23,26 +23,6 @@ final class Counts {
                 return i == 0 && c == '-' && len > 1 && digitsOnly(s, 1) ? NEGATIVE : NOT_A_NUMBER;
             }
             value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    /**
-     * The value of the non-negative decimal integer in {@code b[from, to)}, else a negative number; it
-     * accepts exactly the text {@link #parse(String)} accepts (its error kinds are not told apart).
-     */
-    static long parse(byte[] b, int from, int to) {
-        int len = to - from;
-        if (len == 0 || len > 18) {
-            return NOT_A_NUMBER;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return NOT_A_NUMBER;
-            }
-            value = value * 10 + d;
         }
         return value;
     }

@@ -23,6 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ManifestCsv implements AutoCloseable {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** How the merged manifest is written: RFC 4180 with LF line ends, as the built-in worker writes its manifests. */
+    static final CSVFormat OUTPUT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final char BOM = '\uFEFF';
     private static final int BUFFER = 1 << 16;
 

@@ -2,6 +2,7 @@ package dev.augctl.merge;
 
 import dev.augctl.common.AtomicFiles;
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.RunId;
 import dev.augctl.common.ShardPaths;
 import dev.augctl.common.Suggest;
 import java.io.IOException;
@@ -12,31 +13,11 @@ import java.util.List;
 /**
  * Validates the shard manifests and concatenates them, in shard order, into one manifest. Every
  * check runs before the merged file appears: on any error nothing is written and nothing deleted.
+ * It refuses while a launcher runs on the output root, and manifests of different runs ({@link RunGuard}).
  */
 public final class ManifestMerger {
     /** The optional column whose totals the statistics report. */
     static final String REJECTED_COLUMN = "rejected";
-
-    /** Which passes a merge may run: the normal one, and two for tests that compare the passes. */
-    enum Passes {
-        /** The fast pass; on anything unusual the reference pass instead. */
-        FAST_THEN_REFERENCE,
-        /** The reference pass alone. */
-        REFERENCE,
-        /** The fast pass alone: {@link ManifestScanner.Unusual} escapes when it declines. */
-        FAST
-    }
-
-    private final Passes passes;
-
-    /** A merger that reads the manifests with {@link FastPass}, falling back to {@link ReferencePass}. */
-    public ManifestMerger() {
-        this(Passes.FAST_THEN_REFERENCE);
-    }
-
-    ManifestMerger(Passes passes) {
-        this.passes = passes;
-    }
 
     /**
      * Merges the shard manifests under {@code settings.outputRoot()}.
@@ -46,30 +27,23 @@ public final class ManifestMerger {
      */
     public MergeReport merge(MergeSettings settings) {
         checkOutputName(settings);
-        ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
-                settings.allowMissing());
-        Columns columns = checkHeaders(found.shards(), settings);
-        MergePass pass = passes == Passes.REFERENCE ? new ReferencePass(settings, columns) : new FastPass(settings, columns);
-        boolean written;
-        try {
-            written = write(settings.target(), pass, found.shards());
-        } catch (ManifestScanner.Unusual e) {
-            if (passes == Passes.FAST) {
-                throw e;
-            }
-            // Something other than a plain valid manifest: the reference pass reads it, or names the problem.
-            pass = new ReferencePass(settings, columns);
-            written = write(settings.target(), pass, found.shards());
+        try (RunGuard guard = RunGuard.enter(settings.outputRoot())) {
+            ShardDiscovery.Found found = ShardDiscovery.discover(settings.outputRoot(), settings.outputName(),
+                    settings.allowMissing());
+            guard.checkAges(found.shards());
+            Columns columns = checkHeaders(found.shards(), settings);
+            MergePass pass = new MergePass(settings, columns, guard);
+            boolean written = write(settings.target(), pass, found.shards());
+            boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
+            return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
+                    pass.stats().toStats(), pass.verification());
         }
-        boolean deleted = written && !settings.keepShards() && deleteShards(found.shards(), settings.target());
-        return new MergeReport(settings.target(), written, deleted, found.numShards(), found.missing(),
-                pass.stats().toStats(), pass.verification());
     }
 
     /** Runs the pass into a temporary file renamed to {@code target}; false (nothing written) when verification failed. */
     private static boolean write(Path target, MergePass pass, List<ShardManifest> shards) {
         try {
-            AtomicFiles.writeChannel(target, out -> {
+            AtomicFiles.write(target, out -> {
                 pass.run(shards, out);
                 if (pass.verificationFailed()) {
                     throw new VerificationFailed(); // AtomicFiles removes the temporary file
@@ -117,7 +91,8 @@ public final class ManifestMerger {
         int key = requireColumn(reference, settings.keyColumn(), first, "--key-column");
         int rows = requireColumn(reference, settings.rowsColumn(), first, "--rows-column");
         int path = settings.verify() ? requireColumn(reference, settings.pathColumn(), first, "--path-column") : -1;
-        return new Columns(reference, key, rows, reference.indexOf(REJECTED_COLUMN), path);
+        return new Columns(reference, key, rows, reference.indexOf(REJECTED_COLUMN), path,
+                reference.indexOf(RunId.COLUMN));
     }
 
     private static int requireColumn(List<String> header, String column, ShardManifest shard, String option) {
@@ -145,7 +120,7 @@ public final class ManifestMerger {
     }
 
     /** Where the columns the merge reads sit in the (shared) header; -1 when absent. */
-    record Columns(List<String> header, int key, int rows, int rejected, int path) {
+    record Columns(List<String> header, int key, int rows, int rejected, int path, int runId) {
     }
 
     /** Thrown inside the atomic write to abandon the temporary file when verification fails. */

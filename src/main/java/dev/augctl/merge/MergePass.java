@@ -3,30 +3,58 @@ package dev.augctl.merge;
 import dev.augctl.common.AugctlException;
 import dev.augctl.merge.ManifestMerger.Columns;
 import dev.augctl.merge.MergeReport.Verification;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * One streaming pass over all shards that validates each row, counts it and writes it to the merged
- * manifest's temporary file. Subclasses differ only in how they read and write the CSV.
+ * One streaming pass over all shards, in shard order, with Apache Commons CSV: each record is
+ * validated, counted and written to the merged manifest's temporary file. It defines what a merge
+ * accepts and every error message about a row.
  */
-abstract class MergePass {
-    protected final MergeSettings settings;
-    protected final Columns columns;
-    protected final MergeStats stats;
-    protected final DatasetVerifier verifier;
+final class MergePass {
+    private final MergeSettings settings;
+    private final Columns columns;
+    private final MergeStats stats;
+    private final DatasetVerifier verifier;
+    private final RunGuard guard;
+    /** Combo name to where it was first seen: shard position in the upper bits, line in the lower 40. */
+    private final ComboIndex seen = new ComboIndex();
     private Verification verification;
 
-    MergePass(MergeSettings settings, Columns columns) {
+    MergePass(MergeSettings settings, Columns columns, RunGuard guard) {
         this.settings = settings;
+        this.guard = guard;
         this.columns = columns;
         this.stats = new MergeStats(columns.rejected() >= 0);
         this.verifier = settings.verify() ? new DatasetVerifier(settings.outputRoot()) : null;
     }
 
-    /** Writes the header and every shard's rows to {@code out} (at its position); throws on the first invalid row. */
-    abstract void run(List<ShardManifest> shards, FileChannel out) throws IOException;
+    /** Writes the header and every shard's rows to {@code out}; throws on the first invalid row. */
+    void run(List<ShardManifest> shards, OutputStream out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), ManifestCsv.OUTPUT);
+        printer.printRecord(columns.header());
+        for (int pos = 0; pos < shards.size(); pos++) {
+            ShardManifest shard = shards.get(pos);
+            try (ManifestCsv csv = ManifestCsv.open(shard.path())) {
+                for (CSVRecord record = csv.next(); record != null; record = csv.next()) {
+                    copyRow(shards, pos, record, csv.line(), printer);
+                }
+            }
+            stats.endShard(shard);
+        }
+        guard.checkRunIds();
+        printer.flush();
+        if (verifier != null) {
+            verification = verifier.result();
+        }
+    }
 
     MergeStats stats() {
         return stats;
@@ -41,13 +69,49 @@ abstract class MergePass {
         return verification != null && !verification.failures().isEmpty();
     }
 
-    protected void endVerification() {
-        if (verifier != null) {
-            verification = verifier.result();
+    private void copyRow(List<ShardManifest> shards, int pos, CSVRecord record, long line, CSVPrinter out)
+            throws IOException {
+        ShardManifest shard = shards.get(pos);
+        int width = columns.header().size();
+        if (record.size() != width) {
+            throw bad(shard, line, "expected " + width + " fields as in the header, found " + record.size()
+                    + " (a comma inside a value needs double quotes)");
         }
+        String combo = record.get(columns.key());
+        if (combo.isEmpty()) {
+            throw bad(shard, line, "empty value in column '" + settings.keyColumn() + "'");
+        }
+        long rows = count(shard, line, settings.rowsColumn(), record.get(columns.rows()));
+        long rejected = columns.rejected() >= 0
+                ? count(shard, line, ManifestMerger.REJECTED_COLUMN, record.get(columns.rejected())) : 0;
+        long previous = seen.putIfAbsent(combo, ((long) pos << 40) | line);
+        if (previous != ComboIndex.ABSENT) {
+            throw AugctlException.badInput("combo '" + combo + "' appears twice: " + shards.get((int) (previous >>> 40)).path()
+                    + " line " + (previous & ((1L << 40) - 1)) + " and " + shard.path() + " line " + line);
+        }
+        if (columns.runId() >= 0) {
+            guard.runId(shard, record.get(columns.runId()));
+        }
+        stats.add(combo, rows, rejected);
+        if (verifier != null) {
+            verifier.check(new DatasetVerifier.DatasetRef(shard.fileName(), line, combo, record.get(columns.path()), rows));
+        }
+        out.printRecord((Object[]) record.values());
     }
 
-    protected static AugctlException bad(ShardManifest shard, long line, String message) {
+    private static long count(ShardManifest shard, long line, String column, String value) {
+        long n = Counts.parse(value);
+        if (n == Counts.NEGATIVE) {
+            throw bad(shard, line, "column '" + column + "' has negative value '" + value + "'");
+        }
+        if (n == Counts.NOT_A_NUMBER) {
+            throw bad(shard, line, "column '" + column + "' has value '" + value
+                    + "', expected a non-negative integer");
+        }
+        return n;
+    }
+
+    private static AugctlException bad(ShardManifest shard, long line, String message) {
         return AugctlException.badInput(shard.path() + " line " + line + ": " + message);
     }
 }

@@ -26,17 +26,7 @@ final class MergeStats {
         this.rejectedColumn = rejectedColumn;
     }
 
-    /** A combo's name, made only when a statistic keeps it (most rows never need theirs as a string). */
-    @FunctionalInterface
-    interface ComboName {
-        String get();
-    }
-
     void add(String combo, long comboRows, long comboRejected) {
-        add(() -> combo, comboRows, comboRejected);
-    }
-
-    void add(ComboName combo, long comboRows, long comboRejected) {
         shardCombos++;
         shardRows += comboRows;
         shardRejected += comboRejected;
@@ -72,7 +62,7 @@ final class MergeStats {
             this.largest = largest;
         }
 
-        void offer(long v, ComboName name) {
+        void offer(long v, String name) {
             if (count == 0 || (largest ? v > value : v < value)) {
                 value = v;
                 count = 0;
@@ -82,7 +72,7 @@ final class MergeStats {
             }
             count++;
             if (names.size() < NAMED) {
-                names.add(name.get());
+                names.add(name);
             }
         }
 

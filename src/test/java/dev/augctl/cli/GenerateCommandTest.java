@@ -81,7 +81,7 @@ class GenerateCommandTest {
 
         Path out = dir.resolve("out");
         List<String> manifest = Files.readAllLines(out.resolve("manifest_shard0_of_1.csv"));
-        assertThat(manifest.get(0)).isEqualTo("combo,methods,rows,rejected,path,shard_index,num_shards,seconds");
+        assertThat(manifest.get(0)).isEqualTo("combo,methods,rows,rejected,path,shard_index,num_shards,seconds,run_id");
         assertThat(manifest).hasSize(4);
         assertThat(manifest.get(2)).startsWith("combo_1_char_swap,char_swap,");
         assertThat(manifest.get(2)).contains(",combo_1_char_swap/dataset.parquet,0,1,");

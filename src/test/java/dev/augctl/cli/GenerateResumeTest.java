@@ -136,6 +136,6 @@ class GenerateResumeTest {
         assertThat(log.get(0)).endsWith("INFO  shard 4/5: assigned 0 combos");
         assertThat(log.get(1)).matches(".* INFO  shard 4/5 complete: 0 combos, 0 rows, \\d+\\.\\d s");
         assertThat(Files.readAllLines(out.resolve("manifest_shard4_of_5.csv")))
-                .containsExactly("combo,methods,rows,rejected,path,shard_index,num_shards,seconds");
+                .containsExactly("combo,methods,rows,rejected,path,shard_index,num_shards,seconds,run_id");
     }
 }

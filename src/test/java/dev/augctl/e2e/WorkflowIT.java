@@ -83,6 +83,8 @@ class WorkflowIT {
         JsonNode run = Json.mapper().readTree(ws.logs().resolve("run.json").toFile());
         assertThat(run.get("state").asText()).isEqualTo("succeeded");
         assertThat(run.get("shards")).allSatisfy(s -> assertThat(s.get("state").asText()).isEqualTo("succeeded"));
+        // Every row carries the run its shard belonged to (merge refuses rows of different runs).
+        assertThat(rows).extracting(r -> r.get("run_id")).containsOnly(run.get("run_id").asText());
 
         // After the run, the monitor reports both shards complete with the manifest's rows.
         long manifestRows = rows.stream().mapToLong(r -> Long.parseLong(r.get("rows"))).sum();

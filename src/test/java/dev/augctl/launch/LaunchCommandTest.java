@@ -186,7 +186,7 @@ class LaunchCommandTest {
             assertThat(held).isNotNull();
             CliRunner.Result r = launch(f);
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).contains("another launcher (pid " + ProcessHandle.current().pid() + ")", "launch.lock");
+            assertThat(r.err()).contains("another launcher (pid " + ProcessHandle.current().pid() + " on host ", "launch.lock");
         }
         assertThat(launch(f).exitCode()).isZero();
     }

@@ -28,6 +28,11 @@ final class LaunchFixture implements AutoCloseable {
         this.config = dir.resolve("augctl.yaml");
     }
 
+    /** The output root of the config this fixture writes. */
+    Path outputRoot() {
+        return dir.resolve("out");
+    }
+
     /** The absolute path of a helper worker script from src/test/resources/workers. */
     static String worker(String name) {
         try {
@@ -43,6 +48,7 @@ final class LaunchFixture implements AutoCloseable {
         Files.writeString(config, "num_shards: " + numShards + "\n"
                 + "log_dir: " + yamlQuote(logDir.toString()) + "\n"
                 + "cache_dir: " + yamlQuote(dir.resolve("cache").toString()) + "\n"
+                + "output_root: " + yamlQuote(outputRoot().toString()) + "\n"
                 + "grace_period: " + grace + "\n"
                 + "worker:\n  command: [" + argv + "]\n");
         return this;

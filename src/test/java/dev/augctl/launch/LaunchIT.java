@@ -56,7 +56,7 @@ class LaunchIT {
         Path conf = dir.resolve("c.yaml");
         String worker = HOME.resolve("target/test-classes/workers/exit.sh").toString();
         Files.writeString(conf, "num_shards: 2\nlog_dir: \"" + dir.resolve("logs") + "\"\ncache_dir: \"" + dir.resolve("cache")
-                + "\"\nworker:\n  command: [\"/bin/sh\", \"" + worker + "\", \"{shard}\", \"0\", \"5\"]\n");
+                + "\"\noutput_root: \"" + dir.resolve("out") + "\"\nworker:\n  command: [\"/bin/sh\", \"" + worker + "\", \"{shard}\", \"0\", \"5\"]\n");
         Run r = augctl("launch", "--config", conf.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("shard 1/2 failed: exit 5", "2 shards: 1 succeeded, 1 failed");

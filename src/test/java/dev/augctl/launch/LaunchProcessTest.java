@@ -303,7 +303,7 @@ class LaunchProcessTest {
 
             Process second = f.augctl("launch", "--config", f.config.toString());
             assertThat(f.exit(second, TIMEOUT)).isEqualTo(2);
-            assertThat(f.output(1)).contains("another launcher (pid " + first.pid() + ")", "launch.lock");
+            assertThat(f.output(1)).contains("another launcher (pid " + first.pid() + " on host ", "launch.lock");
 
             Process stop = f.augctl("stop", "--config", f.config.toString());
             assertThat(f.exit(stop, TIMEOUT)).isZero();

@@ -260,18 +260,6 @@ class MergeValidationTest {
     }
 
     @Test
-    void anEarlyErrorStopsTheBackgroundReader() throws IOException {
-        String[] combos = new String[5000];
-        for (int k = 0; k < combos.length; k++) {
-            combos[k] = "combo_" + k + "_m";
-        }
-        workerManifest(root, 0, 2, combos);
-        workerManifest(root, 1, 2, combos);
-        assertThat(rejected()).contains("combo 'combo_0_m' appears twice");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("augctl-merge-reader"));
-    }
-
-    @Test
     void anEmptyMergeSettingInTheConfigIsRejected() throws IOException {
         workerManifest(root, 0, 1, "combo_1_a");
         Path config = Fixtures.write(root.resolve("bad.yaml"), "merge:\n  key_column: \"\"\n");
