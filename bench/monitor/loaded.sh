@@ -2,7 +2,8 @@
 # The monitor on a loaded machine: 7 busy shards of the built-in worker (bin/augctl launch) while
 # `augctl monitor` snapshots run beside them, with the shards at nice 10 (the default) and nice 0.
 # Prints, per setting: the median and range of the snapshot times taken during the run, the time to
-# the first `--follow` frame, and the run's makespan (its own summary). Re-runnable.
+# the first `--follow` frame, and the run's makespan; then the makespan of unwatched runs, nice 10 and
+# 0 alternated REPS times (default 2), for the shards' own cost of a lower priority. Re-runnable.
 #
 #   bench/monitor/loaded.sh                    # 20,000 synthetic rows, 7 shards
 #   ROWS=5000 SNAPSHOTS=5 bench/monitor/loaded.sh
@@ -50,4 +51,16 @@ for nice in 10 0; do
   wait "$launcher" || true
   end=$(now)
   echo "nice $nice: snapshot $(median < "$d/snap.txt"); first --follow frame ${first:-n/a} s; makespan $(printf '%.1f' "$(echo "$end - $start" | bc)") s"
+done
+
+# The shards' own cost of nice: the same run with nothing watching it, nice 10 and 0 alternated.
+for rep in $(seq "${REPS:-2}"); do
+  for nice in 10 0; do
+    d="$WORK/quiet$nice-$rep"
+    mkdir -p "$d"
+    start=$(now)
+    bin/augctl launch --num-shards 7 --nice "$nice" --input "$WORK/input.csv" --output-root "$d/out" \
+      --log-dir "$d/logs" --cache-dir "$d/cache" > "$d/launch.out" 2>&1 || true
+    echo "unwatched, nice $nice, run $rep: makespan $(printf '%.1f' "$(echo "$(now) - $start" | bc)") s"
+  done
 done
