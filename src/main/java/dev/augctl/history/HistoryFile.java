@@ -116,8 +116,8 @@ public final class HistoryFile {
         AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
     }
 
-    /** One entry as a line of JSON (fields in a fixed order; nulls left out). */
-    static String format(HistoryEntry e) throws IOException {
+    /** One entry as a line of JSON (fields in a fixed order; nulls left out), as the file holds it. */
+    public static String format(HistoryEntry e) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();

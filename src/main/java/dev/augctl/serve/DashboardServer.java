@@ -9,6 +9,8 @@ import dev.augctl.common.AugctlException;
 import dev.augctl.common.DaemonThreads;
 import dev.augctl.common.Json;
 import dev.augctl.common.LogTail;
+import dev.augctl.history.HistoryEntry;
+import dev.augctl.history.HistoryFile;
 import dev.augctl.monitor.ShardRow;
 import dev.augctl.monitor.Snapshot;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,7 +147,7 @@ public final class DashboardServer implements AutoCloseable {
             case "/api/info" -> send(x, 200, JSON, bytes(Map.of("interval_ms", settings.interval().toMillis(),
                     "log_dir", settings.logDir().toString())), head);
             case "/api/merge" -> send(x, 200, JSON, bytes(merge.read()), head);
-            case "/api/history" -> send(x, 200, JSON, bytes(History.read(settings.logDir())), head);
+            case "/api/history" -> send(x, 200, JSON, history(), head);
             case "/events" -> events(x, head);
             default -> {
                 Matcher m = SHARD_LOG.matcher(path);
@@ -255,4 +258,20 @@ public final class DashboardServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The duration history as a JSON array of its entries, newest {@value #HISTORY_ENTRIES} at most,
+     * in the file's own format; read with the history package's reader (unreadable lines left out).
+     */
+    private byte[] history() throws IOException {
+        List<HistoryEntry> entries = HistoryFile.in(settings.logDir()).read(warning -> { });
+        StringBuilder out = new StringBuilder("[");
+        for (HistoryEntry e : entries.subList(Math.max(0, entries.size() - HISTORY_ENTRIES), entries.size())) {
+            out.append(out.length() > 1 ? "," : "").append(HistoryFile.format(e));
+        }
+        return out.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The newest history entries an answer holds. */
+    static final int HISTORY_ENTRIES = 5000;
 }

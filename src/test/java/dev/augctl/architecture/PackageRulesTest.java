@@ -33,7 +33,7 @@ class PackageRulesTest {
             Map.entry("run", Set.of("common")),
             Map.entry("launch", Set.of("run", "config", "gpu", "history", "common")),
             Map.entry("monitor", Set.of("run", "gpu", "common")),
-            Map.entry("serve", Set.of("monitor", "common")),
+            Map.entry("serve", Set.of("monitor", "history", "common")),
             Map.entry("notify", Set.of("serve", "launch", "monitor", "run", "common")),
             Map.entry("merge", Set.of("common")),
             Map.entry("generate", Set.of("history", "common")),

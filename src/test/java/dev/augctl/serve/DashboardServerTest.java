@@ -182,10 +182,11 @@ class DashboardServerTest {
     @Test
     void historyIsReadLenientlyAndMissingIsEmpty() throws Exception {
         assertThat(get("/api/history").body()).isEqualTo("[]");
-        Files.writeString(dir.resolve("history.jsonl"), "{\"method\":\"synonym\",\"seconds\":1.5}\nnot json\n\n[1]\n"
-                + "{\"method\":\"typo\",\"seconds\":2}\n{\"method\":\"half");
+        Files.writeString(dir.resolve("history.jsonl"), "{\"kind\":\"combo\",\"combo\":\"combo_1_synonym\",\"seconds\":1.5}\n"
+                + "not json\n\n[1]\n{\"kind\":\"combo\",\"combo\":\"combo_1_typo\",\"seconds\":2}\n{\"kind\":\"co");
         JsonNode h = Json.mapper().readTree(get("/api/history").body());
-        assertThat(h).extracting(n -> n.get("method").asText()).containsExactly("synonym", "typo");
+        assertThat(h).extracting(n -> n.get("combo").asText()).containsExactly("combo_1_synonym", "combo_1_typo");
+        assertThat(h.get(1).get("seconds").asDouble()).isEqualTo(2.0);
     }
 
     @Test
