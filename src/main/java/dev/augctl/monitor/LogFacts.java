@@ -13,12 +13,14 @@ import java.time.Instant;
  * @param completed    whether the shard logged its completion
  * @param error        the last error line not followed by further progress, or null
  * @param startedAt    the first timestamp of the attempt, when the lines have timestamps
+ * @param workStartedAt when the attempt's first combo started (its start-up is over), or null
  * @param endedAt      the timestamp of the completion or of the last error
  * @param combosInRun  the run's combos, logged by a shard of the dynamic schedule
  * @param attempts     attempt separators seen (0 for a log of one attempt)
  */
 record LogFacts(Integer combosTotal, int combosDone, String current, double fraction, long rows,
-        boolean completed, String error, Instant startedAt, Instant endedAt, int attempts, Integer combosInRun) {
+        boolean completed, String error, Instant startedAt, Instant workStartedAt, Instant endedAt, int attempts,
+        Integer combosInRun) {
 
     /** Progress of the attempt, 0 to 1: finished combos plus the current one's fraction. */
     Double progress() {

@@ -244,7 +244,9 @@ public final class Monitor {
         } else if (status == Status.FINISHING) {
             eta = 0L;
         } else if (status == Status.RUNNING || status == Status.STALLED) {
-            eta = Eta.shard(progress, start == null ? null : (now.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+            // the rate counts from the first combo's start: a JVM and its dictionaries loading is not progress
+            Instant since = f.workStartedAt() != null ? f.workStartedAt() : start;
+            eta = Eta.shard(progress, since == null ? null : (now.toEpochMilli() - since.toEpochMilli()) / 1000.0);
         }
         String error = status == Status.SUCCEEDED ? null : errorOf(status, f, rec);
         if (t.tailer.gone() && !status.ended()) {

@@ -42,6 +42,8 @@ final class ShardLog implements LineSink {
     private Instant attemptStart;
     private Instant endedAt;
     private boolean attemptHasAssigned;
+    /** When the attempt's first combo started: the rate of progress is measured from there. */
+    private Instant workStart;
     private int attempts;
     private byte[] lineBuf;
     private int lineOff;
@@ -192,6 +194,9 @@ final class ShardLog implements LineSink {
     }
 
     private void onStart(LinePattern m) {
+        if (workStart == null) {
+            workStart = timestamp(); // the first combo's start: what came before is start-up
+        }
         current = m.group(Group.NAME);
         fraction = 0;
         lastError = null;
@@ -258,6 +263,7 @@ final class ShardLog implements LineSink {
         lastError = null;
         endedAt = null;
         attemptStart = null;
+        workStart = null;
         attemptHasAssigned = false;
     }
 
@@ -284,6 +290,6 @@ final class ShardLog implements LineSink {
     LogFacts facts() {
         resolveDeferred();
         return new LogFacts(combosTotal, combosDone, current, fraction, rows, completed, lastError,
-                attemptStart, endedAt, attempts, combosInRun);
+                attemptStart, workStart, endedAt, attempts, combosInRun);
     }
 }

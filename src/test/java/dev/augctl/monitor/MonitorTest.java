@@ -63,4 +63,15 @@ class MonitorTest {
         assertThat(after.etaSeconds()).isNull();
         assertThat(after.progress()).isEqualTo(before.progress());
     }
+
+    @Test
+    void theEtaLeavesTheShardsStartUpOutOfItsRate() throws Exception {
+        // assigned 100 s ago, first combo started 40 s ago (60 s of start-up), 1 of 2 combos half done
+        WorkerLogs.append(dir.resolve("shard_0_of_5.log"), WorkerLogs.info(100, "shard 0/5: assigned 2 combos: a, b")
+                + WorkerLogs.info(40, "combo 1/2 start: a") + WorkerLogs.info(0, "combo 1/2 progress: 50/100 rows (50.0%)"));
+        ShardRow r = monitor(1, Long.MAX_VALUE).refresh().shards().get(0);
+        assertThat(r.progress()).isEqualTo(25.0);
+        // 40 s for a quarter of the work: 120 s left (counting the start-up it would say 300 s)
+        assertThat(r.etaSeconds()).isBetween(118L, 122L);
+    }
 }
