@@ -33,12 +33,14 @@ class GenerateKillIT {
         Process p = WorkerProcess.start(log1, killedArgs);
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!Files.readString(log1).contains("combo 2/3 start: combo_1_char_swap")) {
+            // Killed as soon as combo 2 writes its dataset: a fixed pause after its start line let a
+            // fast machine finish the combo before the kill.
+            Path partial = killed.resolve("out/combo_1_char_swap/.dataset.parquet.tmp");
+            while (!Files.readString(log1).contains("combo 2/3 start: combo_1_char_swap") || !Files.exists(partial)) {
                 assertThat(p.isAlive()).as("worker ended early: " + Files.readString(log1)).isTrue();
                 assertThat(System.nanoTime()).as("timed out waiting for combo 2").isLessThan(deadline);
-                Thread.sleep(20);
+                Thread.sleep(2);
             }
-            Thread.sleep(400);
         } finally {
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
