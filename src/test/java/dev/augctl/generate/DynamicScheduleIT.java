@@ -150,12 +150,12 @@ class DynamicScheduleIT {
         Process victim = shard(input, methods, out, 0, 2, "dynamic", "run-k");
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!log(out, 0).contains("combo 1 start: ")) {
+            // Killed as soon as its first combo writes its dataset (a fixed pause let a fast machine finish it).
+            while (!log(out, 0).contains("combo 1 start: ") || !partialDataset(out, log(out, 0))) {
                 assertThat(victim.isAlive()).as("worker ended early: " + log(out, 0)).isTrue();
                 assertThat(System.nanoTime()).as("timed out waiting for the first combo").isLessThan(deadline);
-                Thread.sleep(20);
+                Thread.sleep(2);
             }
-            Thread.sleep(400);
         } finally {
             victim.destroyForcibly();
             assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -190,5 +190,12 @@ class DynamicScheduleIT {
         assertThat(Files.readString(log)).contains("--schedule", "expected one of dynamic, static, got 'eager'");
         assertThat(dir.resolve("out")).doesNotExist();
         assertThat(Arrays.asList(Files.readString(log).split("\n"))).noneMatch(l -> l.contains("dynamic schedule"));
+    }
+
+    /** Whether the combo named in the log's first start line has its partial dataset on disk. */
+    private static boolean partialDataset(Path out, String log) {
+        return log.lines().filter(l -> l.contains("combo 1 start: ")).findFirst()
+                .map(l -> Files.exists(out.resolve(l.replaceAll(".*combo 1 start: ", "")).resolve(".dataset.parquet.tmp")))
+                .orElse(false);
     }
 }
