@@ -14,7 +14,6 @@ import dev.augctl.generate.GenerateWorker;
 import dev.augctl.common.SaveFormat;
 import dev.augctl.generate.Schedule;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,11 +175,8 @@ public final class GenerateCommand implements Callable<Integer> {
         c.qualityMaxSim = maxSim;
         c.numProc = numProc;
         c.maxTextChars = maxTextChars;
-        Map<String, String> flagOf = Map.of("num_shards", "--num-shards", "variants_per_sample", "--variants-per-sample",
-                "quality_min_sim", "--quality-min-sim", "quality_max_sim", "--quality-max-sim", "num_proc", "--num-proc",
-                "max_text_chars", "--max-text-chars");
         ConfigChecks.first(c).ifPresent(p -> {
-            throw new ParameterException(spec.commandLine(), p.describe(key -> flagOf.getOrDefault(key, key)));
+            throw new ParameterException(spec.commandLine(), p.describe(ConfigChecks::flag)); // all of them are flags here
         });
     }
 

@@ -36,9 +36,11 @@ import dev.augctl.launch.slurm.SlurmSettings;
 import dev.augctl.notify.RunWatch;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -243,10 +245,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
 
     private LaunchSettings settings() {
         AugctlConfig c = config();
-        Map<String, String> flagOf = applyFlags(c);
+        Set<String> byFlag = applyFlags(c);
         ConfigChecks.first(c).ifPresent(p -> {
-            String message = p.describe(key -> flagOf.getOrDefault(key, key));
-            throw flagOf.containsKey(p.key()) ? usage(message) : AugctlException.badInput(configFile + ": " + message);
+            String message = p.describe(key -> byFlag.contains(key) ? ConfigChecks.flag(key) : key);
+            throw byFlag.contains(p.key()) ? usage(message) : AugctlException.badInput(configFile + ": " + message);
         });
         LaunchSettings s = new LaunchSettings();
         s.config = c;
@@ -287,44 +289,44 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
 
     /**
      * Writes the flags that were given into the configuration, so that one set of rules checks both;
-     * returns the flag that set each key, for messages that name what the user typed.
+     * returns the keys a flag set, so that messages name what the user typed ({@link ConfigChecks#flag}).
      */
-    private Map<String, String> applyFlags(AugctlConfig c) {
-        Map<String, String> flagOf = new LinkedHashMap<>();
+    private Set<String> applyFlags(AugctlConfig c) {
+        Set<String> byFlag = new HashSet<>();
         if (numShards != null) {
             c.numShards = numShards;
-            flagOf.put("num_shards", "--num-shards");
+            byFlag.add("num_shards");
         }
         if (jobs != null) {
             c.jobs = jobs;
-            flagOf.put("jobs", "--jobs");
+            byFlag.add("jobs");
         }
         if (maxRetries != null) {
             c.maxRetries = maxRetries;
-            flagOf.put("max_retries", "--max-retries");
+            byFlag.add("max_retries");
         }
         if (threadsPerShard != null) {
             c.threadsPerShard = threadsPerShard;
-            flagOf.put("threads_per_shard", "--threads-per-shard");
+            byFlag.add("threads_per_shard");
         }
         if (gracePeriod != null) {
             c.gracePeriod = gracePeriod;
-            flagOf.put("grace_period", "--grace-period");
+            byFlag.add("grace_period");
         }
         if (nice != null) {
             c.nice = nice;
-            flagOf.put("nice", "--nice");
+            byFlag.add("nice");
         }
         if (executor != null) {
             c.executor = executor;
         }
         if (gpus != null) {
             c.gpus = gpus;
-            flagOf.put("gpus", "--gpus");
+            byFlag.add("gpus");
         }
         if (gpusPerShard != null) {
             c.gpusPerShard = gpusPerShard;
-            flagOf.put("gpus_per_shard", "--gpus-per-shard");
+            byFlag.add("gpus_per_shard");
         }
         if (logDir != null) {
             c.logDir = logDir;
@@ -349,11 +351,11 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         }
         if (variantsPerSample != null) {
             c.variantsPerSample = variantsPerSample;
-            flagOf.put("variants_per_sample", "--variants-per-sample");
+            byFlag.add("variants_per_sample");
         }
         if (numProc != null) {
             c.numProc = numProc;
-            flagOf.put("num_proc", "--num-proc");
+            byFlag.add("num_proc");
         }
         if (saveFormat != null) {
             c.saveFormat = saveFormat;
@@ -364,7 +366,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         if (order != null) {
             c.order = order;
         }
-        return flagOf;
+        return byFlag;
     }
 
     /** Runs merge in this JVM, on the run's configuration (its output root included). */

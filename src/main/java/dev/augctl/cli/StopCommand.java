@@ -32,7 +32,7 @@ public final class StopCommand extends BaseCommand {
         if (gracePeriod != null) {
             c.gracePeriod = gracePeriod;
             ConfigChecks.first(c).filter(p -> p.key().equals("grace_period")).ifPresent(p -> {
-                throw new ParameterException(spec.commandLine(), p.describe(key -> "--grace-period"));
+                throw new ParameterException(spec.commandLine(), p.describe(ConfigChecks::flag));
             });
         }
         Path dir = logDir != null ? logDir : c.logDir;

@@ -36,6 +36,11 @@ public final class ConfigChecks {
     private ConfigChecks() {
     }
 
+    /** The command-line flag of a key: every flag is its key in kebab case ({@code num_shards} is {@code --num-shards}). */
+    public static String flag(String key) {
+        return "--" + key.replace('_', '-');
+    }
+
     /** The first broken rule, in the order of the configuration reference, or empty. */
     public static Optional<Problem> first(AugctlConfig c) {
         List<Problem> p = new ArrayList<>();
