@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Facts about processes that {@link ProcessHandle} does not give: zombies, process groups and
@@ -102,22 +101,7 @@ public final class ProcessTree {
         if (kill == null || pgid <= 1) {
             return false;
         }
-        try {
-            Process p = new ProcessBuilder(kill, "-s", signal, "--", "-" + pgid)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Programs.succeeds(List.of(kill, "-s", signal, "--", "-" + pgid), Duration.ofSeconds(5));
     }
 
     /** The name of a signal that Java reports as exit code 128+n, or null when the code is not one. */

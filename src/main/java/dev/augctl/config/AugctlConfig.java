@@ -98,6 +98,11 @@ public final class AugctlConfig {
                 "{force}"));
         /** JVM options for the built-in worker ({@value #BUILTIN_WORKER_TOKEN} expands with them). */
         @Key("java_opts") public List<String> javaOpts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m"));
+        /**
+         * Whether local shards of the built-in worker share a class-data archive of the worker's
+         * classes, made by the first shard that runs without one (docs/WORKER.md, "The worker's JVM").
+         */
+        @Key("class_data_archive") public boolean classDataArchive = true;
         /** Extra environment variables for every shard. */
         @Key("env") public java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     }

@@ -101,6 +101,9 @@ public final class Launcher {
             refuseMarkedProcesses(); // found by their mark even when run.json is gone
             String runId = continuedRun(previous).orElseGet(RunTag::newRunId);
             plan = ShardPlan.of(settings, template, previous, runId);
+            if (executor instanceof LocalExecutor && template.usesBuiltinWorker() && settings.config.worker.classDataArchive) {
+                ClassDataArchive.forWorker(ClassDataArchive.defaultDir()).ifPresent(plan::useClassDataArchive);
+            }
             if (plan.toRun().isEmpty()) {
                 out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
                 out.flush();
@@ -314,6 +317,7 @@ public final class Launcher {
             return;
         }
         running.remove(e.index());
+        plan.ended(e.index(), e.exit() != null && e.exit().succeeded());
         Instant now = e.exit() != null && e.exit().endedAt() != null ? e.exit().endedAt() : Instant.now();
         ShardRecord r = record(e.index());
         String label = "shard " + e.index() + "/" + settings.numShards;

@@ -53,6 +53,7 @@ final class RunRecords {
     static void begin(ShardRecord r, ShardSpec spec, int attempt, Instant now) {
         r.state = ShardState.RUNNING;
         r.argv = spec.argv();
+        r.jvmOptions = spec.jvmOptions();
         r.attempts = attempt;
         r.startedAt = now.toString();
         r.endedAt = null;

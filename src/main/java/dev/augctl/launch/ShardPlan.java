@@ -23,13 +23,18 @@ public final class ShardPlan {
     private final String runId;
     /** With --retry-failed: the argv run.json records for each shard retried. */
     private final Map<Integer, List<String>> recorded;
+    /** With --retry-failed: the launcher's JVM options inside each recorded argv. */
+    private final Map<Integer, List<String>> recordedJvm;
+    /** The built-in worker's class-data archive, for shards started on this machine; or null. */
+    private ClassDataArchive archive;
 
     private ShardPlan(LaunchSettings settings, WorkerTemplate template, List<Integer> toRun, String runId,
-                      Map<Integer, List<String>> recorded) {
+                      Map<Integer, List<String>> recorded, Map<Integer, List<String>> recordedJvm) {
         this.settings = settings;
         this.template = template;
         this.runId = runId;
         this.recorded = Map.copyOf(recorded);
+        this.recordedJvm = Map.copyOf(recordedJvm);
         this.toRun = List.copyOf(toRun);
         this.threads = settings.threadsFor(Math.min(settings.jobs, Math.max(1, toRun.size())));
         this.commonEnv = ShardEnvironment.common(threads, settings.config.worker.env);
@@ -47,7 +52,7 @@ public final class ShardPlan {
     public static ShardPlan of(LaunchSettings s, WorkerTemplate template, Optional<RunState> previous, String runId) {
         List<Integer> base = s.shards != null ? s.shards : IntStream.range(0, s.numShards).boxed().toList();
         if (!s.retryFailed) {
-            return new ShardPlan(s, template, base, runId, Map.of());
+            return new ShardPlan(s, template, base, runId, Map.of(), Map.of());
         }
         Path runFile = ShardPaths.runState(s.logDir);
         RunState prev = previous.orElseThrow(() -> AugctlException.badInput(
@@ -61,6 +66,7 @@ public final class ShardPlan {
         boolean orphaned = "running".equals(prev.state);
         List<Integer> retry = new ArrayList<>();
         Map<Integer, List<String>> recorded = new java.util.HashMap<>();
+        Map<Integer, List<String>> recordedJvm = new java.util.HashMap<>();
         for (int i : base) {
             Optional<ShardRecord> r = prev.shard(i);
             ShardState st = r.map(x -> x.state).orElse(ShardState.PENDING);
@@ -68,10 +74,11 @@ public final class ShardPlan {
                 retry.add(i);
                 if (r.isPresent() && r.get().argv != null && !r.get().argv.isEmpty()) {
                     recorded.put(i, r.get().argv); // a retry reruns what ran (--force included)
+                    recordedJvm.put(i, r.get().jvmOptions == null ? List.of() : r.get().jvmOptions);
                 }
             }
         }
-        return new ShardPlan(s, template, retry, runId, recorded);
+        return new ShardPlan(s, template, retry, runId, recorded, recordedJvm);
     }
 
     /** The mark of this launch's processes ({@link RunTag}), or null in a dry run. */
@@ -101,14 +108,37 @@ public final class ShardPlan {
         return ShardPaths.cache(settings.cacheDir, index);
     }
 
+    /** Local shards of the built-in worker use (and the first one makes) this class-data archive. */
+    public void useClassDataArchive(ClassDataArchive a) {
+        this.archive = a;
+    }
+
+    /** Shard {@code index} ended: the class-data archive keeps what it made, if it succeeded. */
+    public void ended(int index, boolean succeeded) {
+        if (archive != null) {
+            archive.ended(index, succeeded);
+        }
+    }
+
+    /**
+     * What shard {@code index} runs now (with a class-data archive: called once per start, since the
+     * first start makes the archive).
+     */
     public ShardSpec spec(int index) {
         int n = settings.numShards;
-        List<String> argv = recorded.getOrDefault(index, today(index));
+        List<String> jvm = !template.usesBuiltinWorker() ? List.of()
+                : WorkerJvm.options(threads, archive == null ? List.of() : archive.optionsFor(index));
+        List<String> then = recorded.get(index);
+        List<String> argv = then == null ? template.argv(index, n, log(index), cache(index), jvm)
+                : WorkerJvm.replace(then, recordedJvm.get(index), jvm);
+        if (then != null && argv == then) {
+            jvm = List.of(); // recorded before the launcher's block existed: run as recorded
+        }
         Map<String, String> env = ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv);
         if (settings.gpuAssignment != null) {
             env.put(GpuAssignment.VARIABLE, settings.gpuAssignment.visibleDevices(index));
         }
-        return new ShardSpec(index, n, argv, env, log(index), cache(index));
+        return new ShardSpec(index, n, argv, env, log(index), cache(index), jvm);
     }
 
     /** The one-line note when more shards run at once than there are GPU slots; empty otherwise. */
@@ -127,6 +157,9 @@ public final class ShardPlan {
     public Optional<String> retryDifference() {
         for (int index : toRun) {
             List<String> then = recorded.get(index);
+            if (then != null) {
+                then = WorkerJvm.replace(then, recordedJvm.get(index), List.of());
+            }
             if (then != null && !then.equals(today(index))) {
                 return Optional.of("--retry-failed reruns the argv run.json records; today's configuration differs ("
                         + ArgvDiff.describe(then, today(index)) + "); to run with it, launch without --retry-failed"

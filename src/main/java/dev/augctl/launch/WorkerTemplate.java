@@ -88,6 +88,14 @@ public final class WorkerTemplate {
 
     /** The exact argv of shard {@code index} of {@code numShards}. */
     public List<String> argv(int index, int numShards, Path log, Path cache) {
+        return argv(index, numShards, log, cache, List.of());
+    }
+
+    /**
+     * The exact argv of shard {@code index} of {@code numShards}, with {@code jvmOptions} right after the
+     * java executable of {@code {augctl}} (before {@code java_opts}).
+     */
+    public List<String> argv(int index, int numShards, Path log, Path cache, List<String> jvmOptions) {
         Map<String, String> all = new LinkedHashMap<>(values);
         all.put("shard", Integer.toString(index));
         all.put("num_shards", Integer.toString(numShards));
@@ -96,7 +104,9 @@ public final class WorkerTemplate {
         List<String> argv = new ArrayList<>();
         for (String token : template) {
             if (token.equals(AugctlConfig.BUILTIN_WORKER_TOKEN)) {
-                argv.addAll(builtinWorker);
+                argv.add(builtinWorker.get(0));
+                argv.addAll(jvmOptions);
+                argv.addAll(builtinWorker.subList(1, builtinWorker.size()));
             } else if (token.equals(FORCE_TOKEN)) {
                 if (force) {
                     argv.add("--force");

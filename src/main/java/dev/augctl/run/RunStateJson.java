@@ -60,11 +60,8 @@ final class RunStateJson {
         g.writeStartObject();
         g.writeNumberField("index", r.index);
         string(g, "state", r.state == null ? null : r.state.json());
-        g.writeArrayFieldStart("argv");
-        for (String a : r.argv) {
-            g.writeString(a);
-        }
-        g.writeEndArray();
+        strings(g, "argv", r.argv);
+        strings(g, "jvm_options", r.jvmOptions);
         number(g, "pid", r.pid);
         string(g, "pid_start_time", r.pidStartTime);
         number(g, "process_group", r.processGroup);
@@ -79,6 +76,14 @@ final class RunStateJson {
         string(g, "task_id", r.taskId);
         string(g, "gpus", r.gpus);
         g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void string(JsonGenerator g, String name, String value) throws IOException {
@@ -188,6 +193,7 @@ final class RunStateJson {
                 case "index" -> r.index = (int) integer(p, t, name, 0L);
                 case "state" -> r.state = state(p, t);
                 case "argv" -> r.argv = strings(p, t, name);
+                case "jvm_options" -> r.jvmOptions = strings(p, t, name);
                 case "pid" -> r.pid = nullableInteger(p, t, name);
                 case "pid_start_time" -> r.pidStartTime = text(p, t, name);
                 case "process_group" -> r.processGroup = nullableInteger(p, t, name);

@@ -9,6 +9,11 @@ public final class ShardRecord {
     public ShardState state = ShardState.PENDING;
     /** The exact argv of the latest attempt. */
     public List<String> argv = new ArrayList<>();
+    /**
+     * The JVM options the launcher put into {@link #argv} for the built-in worker (thread count,
+     * class-data archive), which a retry replaces with its own; empty for another worker.
+     */
+    public List<String> jvmOptions = new ArrayList<>();
     /** The pid of the latest attempt's process (for Slurm: null). */
     public Long pid;
     /** The start time of that process as the OS reports it; a pid is trusted only with it. */

@@ -57,17 +57,22 @@ class GenerateResultsTest {
     }
 
     @Test
-    void oneThreadAndTwoThreadsWriteTheSameRowsInInputOrder() throws Exception {
-        // 600 rows: more than two chunks of work, so that two threads really interleave.
-        Path input = dev.augctl.generate.GenerateFixture.repeatedSample(dir.resolve("in.csv"), 600);
+    void one_two_andFourThreadsWriteTheSameBytesInInputOrder() throws Exception {
+        // 1,200 rows: several chunks of work per thread, so that the threads really interleave.
+        Path input = dev.augctl.generate.GenerateFixture.repeatedSample(dir.resolve("in.csv"), 1200);
         Path methods = methods(dir, THREE_METHODS);
-        ok(CliRunner.run(args(input, methods, dir.resolve("p1"), "--num-proc", "1", "--save-format", "csv")));
-        ok(CliRunner.run(args(input, methods, dir.resolve("p2"), "--num-proc", "2", "--save-format", "csv")));
-        for (String combo : COMBOS) {
-            assertThat(Files.readAllBytes(dir.resolve("p2/out/" + combo + "/dataset.csv")))
-                    .isEqualTo(Files.readAllBytes(dir.resolve("p1/out/" + combo + "/dataset.csv")));
+        for (String format : List.of("csv", "parquet")) {
+            for (int p : new int[] {1, 2, 4}) {
+                ok(CliRunner.run(args(input, methods, dir.resolve(format + p), "--num-proc", Integer.toString(p),
+                        "--save-format", format)));
+            }
+            for (String combo : COMBOS) {
+                byte[] one = Files.readAllBytes(dir.resolve(format + "1/out/" + combo + "/dataset." + format));
+                assertThat(Files.readAllBytes(dir.resolve(format + "2/out/" + combo + "/dataset." + format))).isEqualTo(one);
+                assertThat(Files.readAllBytes(dir.resolve(format + "4/out/" + combo + "/dataset." + format))).isEqualTo(one);
+            }
         }
-        List<CSVRecord> rows = readCsv(dir.resolve("p2/out/combo_1_word_swap/dataset.csv"));
+        List<CSVRecord> rows = readCsv(dir.resolve("csv4/out/combo_1_word_swap/dataset.csv"));
         List<String> sourceOrder = rows.stream().map(r -> r.get("source_id")).distinct().toList();
         List<String> inputOrder = readCsv(input).stream().map(r -> r.get("sentence_id")).filter(sourceOrder::contains).toList();
         assertThat(sourceOrder).isEqualTo(inputOrder);

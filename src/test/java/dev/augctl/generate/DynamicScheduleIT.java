@@ -126,7 +126,7 @@ class DynamicScheduleIT {
     }
 
     @Test
-    void dynamicForN1_3_7_andStatic_giveTheSameBytes() throws Exception {
+    void dynamicForN1_2_3_7_andStatic_giveTheSameBytes() throws Exception {
         Path input = GenerateFixture.sample(dir, 40);
         Path methods = methods(dir, TWELVE);
         Path reference = dir.resolve("static1");
@@ -134,7 +134,7 @@ class DynamicScheduleIT {
         Path static3 = dir.resolve("static3");
         runAll(input, methods, static3, 3, "static", "s3");
         assertSameDatasets(reference, static3);
-        for (int n : new int[] {1, 3, 7}) {
+        for (int n : new int[] {1, 2, 3, 7}) {
             Path out = dir.resolve("dynamic" + n);
             runAll(input, methods, out, n, "dynamic", "d" + n);
             assertThat(listed(out, n)).hasSize(12).allSatisfy((combo, times) -> assertThat(times).isEqualTo(1));
