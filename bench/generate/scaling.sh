@@ -6,7 +6,9 @@
 # configuration, REPS runs (default 3), the configurations alternated: wall seconds and CPU seconds
 # (user + system of the launcher and every shard: the shards are its children), medians, and the
 # ratio of each configuration's CPU to that of one shard. Configurations:
-#   n1, n2, n7            --num-shards 1 / 2 / 7, class-data archive in place (made by a first run)
+#   n1, n2, n7            --num-shards 1 / 2 / 7, class-data archive in place (made by a first run),
+#                         the launcher's JIT choice (C1 alone for a shard with one core and a small share)
+#   n2-c2, n7-c2          the same with the optimizing compiler forced (-XX:TieredStopAtLevel=4 in java_opts)
 #   n7-nocds              --num-shards 7 with worker.class_data_archive: false
 #   n1-p2                 --num-shards 1 --num-proc 2
 # and the floor of this machine for two CPU-bound processes: one `sha256sum` of 300 MB alone vs two
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/../.."
 [ -f target/augctl.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 rows=${ROWS:-20000}
 reps=${REPS:-3}
-configs=${CONFIGS:-n1 n2 n7 n7-nocds n1-p2}
+configs=${CONFIGS:-n1 n2 n2-c2 n7 n7-c2 n7-nocds n1-p2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/xdg # the class-data archive of this benchmark, not the user's
@@ -25,12 +27,14 @@ java bench/SyntheticInput.java --rows "$rows" --seed 7 --out "$work/input.csv" >
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); input $rows rows"
 
 run() { # run NAME -> "wall cpu checksum"
-  local name=$1 n=1 cds=true extra=()
+  local name=$1 n=1 cds=true jit="" extra=()
   case $name in
-    n1) ;; n2) n=2 ;; n7) n=7 ;; n7-nocds) n=7 cds=false ;; n1-p2) extra=(--num-proc 2) ;;
+    n1) ;; n2) n=2 ;; n7) n=7 ;; n2-c2) n=2 jit=', "-XX:TieredStopAtLevel=4"' ;; n7-c2) n=7 jit=', "-XX:TieredStopAtLevel=4"' ;;
+    n7-nocds) n=7 cds=false ;; n1-p2) extra=(--num-proc 2) ;;
     *) echo "unknown configuration $name" >&2; exit 2 ;;
   esac
-  sed "s|^  class_data_archive: .*|  class_data_archive: $cds|" conf/augctl.yaml > "$work/augctl.yaml"
+  sed -e "s|^  class_data_archive: .*|  class_data_archive: $cds|" \
+      -e "s|^  java_opts: \[\(.*\)\]|  java_opts: [\1$jit]|" conf/augctl.yaml > "$work/augctl.yaml"
   rm -rf "$work/out" "$work/cache" "$work/logs"
   /usr/bin/time -f "%e %U %S" -o "$work/time" bin/augctl launch --config "$work/augctl.yaml" --num-shards "$n" \
     --input "$work/input.csv" --output-root "$work/out" --log-dir "$work/logs" --cache-dir "$work/cache" \

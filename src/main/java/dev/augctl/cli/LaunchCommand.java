@@ -183,6 +183,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
             // every shard would fail on bad input: say it once, now
             WorkerInputs inputs = checkBuiltinWorkerInputs(s.config);
             s.builtinCombos = byShard(inputs.plan(), s.numShards);
+            s.builtinVariants = (long) inputs.input().size() * inputs.plan().all().size() * s.config.variantsPerSample;
         }
         Path patterns = s.config.monitor.patterns; // read at the end of the run, only for a worker without a seconds column
         s.logTimes = (log, since) -> ComboTimes.read(log, PatternSet.load(patterns, false), since).stream()

@@ -48,6 +48,11 @@ public final class LaunchSettings {
      * {@code --order lpt}; empty for another worker. Filled by the command, which reads the methods.
      */
     public Map<Integer, List<ComboKey>> builtinCombos = Map.of();
+    /**
+     * The built-in worker's whole work in variants to try (input rows × combos × variants per row), or
+     * 0 for another worker: the shards' share of it chooses their JIT compiler ({@link WorkerJvm}).
+     */
+    public long builtinVariants;
     /** Reads the combos a shard log shows finished (the monitor's patterns), for the duration history. */
     public TimedCombo.LogReader logTimes = (log, since) -> List.of();
 

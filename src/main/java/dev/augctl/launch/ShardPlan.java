@@ -108,6 +108,15 @@ public final class ShardPlan {
         return ShardPaths.cache(settings.cacheDir, index);
     }
 
+    /**
+     * A built-in worker shard's share of the run's variants: under the dynamic schedule the shards
+     * running at once share all of it, under the static one each has its N-th.
+     */
+    long variantsPerShard() {
+        int sharing = settings.dynamic(template) ? Math.min(settings.jobs, settings.numShards) : settings.numShards;
+        return settings.builtinVariants / Math.max(1, sharing);
+    }
+
     /** Local shards of the built-in worker use (and the first one makes) this class-data archive. */
     public void useClassDataArchive(ClassDataArchive a) {
         this.archive = a;
@@ -127,7 +136,7 @@ public final class ShardPlan {
     public ShardSpec spec(int index) {
         int n = settings.numShards;
         List<String> jvm = !template.usesBuiltinWorker() ? List.of()
-                : WorkerJvm.options(threads, archive == null ? List.of() : archive.optionsFor(index));
+                : WorkerJvm.options(threads, variantsPerShard(), archive == null ? List.of() : archive.optionsFor(index));
         List<String> then = recorded.get(index);
         List<String> argv = then == null ? template.argv(index, n, log(index), cache(index), jvm)
                 : WorkerJvm.replace(then, recordedJvm.get(index), jvm);

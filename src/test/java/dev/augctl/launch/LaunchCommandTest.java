@@ -214,7 +214,8 @@ class LaunchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         assertThat(r.out()).contains("command: " + ProcessHandle.current().info().command().orElseThrow()
-                        + " -XX:ActiveProcessorCount=" + threads + " -XX:+UseSerialGC -Xms64m -Xmx512m -cp ",
+                        + " -XX:ActiveProcessorCount=" + threads + (threads == 1 ? " -XX:TieredStopAtLevel=1" : "") // the sample is a small share
+                        + " -XX:+UseSerialGC -Xms64m -Xmx512m -cp ",
                 " dev.augctl.Main generate --input data/sample/redsm5_sample.csv", "--shard-index 1 --num-shards 2 --cache-db data/cache/augment_shard1.db");
         assertThat(dir.resolve("l")).doesNotExist();
     }

@@ -22,9 +22,30 @@ class WorkerJvmTest {
     @Test
     void theLaunchersOptionsGoRightAfterJava_beforeJavaOpts() {
         WorkerTemplate t = WorkerTemplate.of(new AugctlConfig(), Path.of("conf/augctl.yaml"), false, JAVA);
-        List<String> argv = t.argv(0, 2, Path.of("l"), Path.of("c"), WorkerJvm.options(3, List.of("-Xlog:cds=off")));
+        List<String> argv = t.argv(0, 2, Path.of("l"), Path.of("c"), WorkerJvm.options(3, 1000, List.of("-Xlog:cds=off")));
         assertThat(argv).startsWith("/opt/jdk/bin/java", "-XX:ActiveProcessorCount=3", "-Xlog:cds=off", "-XX:+UseSerialGC",
                 "-jar", "augctl.jar", "generate");
+    }
+
+    @Test
+    void aShardWithOneCoreAndASmallShareCompilesWithC1Alone() {
+        assertThat(WorkerJvm.options(1, 440_000, List.of())).containsExactly("-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
+        assertThat(WorkerJvm.options(1, WorkerJvm.C1_LIMIT, List.of())).containsExactly("-XX:ActiveProcessorCount=1");
+        assertThat(WorkerJvm.options(2, 1000, List.of())).containsExactly("-XX:ActiveProcessorCount=2");
+        assertThat(WorkerJvm.options(1, 0, List.of())).containsExactly("-XX:ActiveProcessorCount=1"); // unknown share
+    }
+
+    @Test
+    void theShareIsTheRunsVariantsOverTheShardsThatSplitThem() {
+        AugctlConfig c = new AugctlConfig();
+        c.numShards = 7;
+        WorkerTemplate t = WorkerTemplate.of(c, Path.of("conf/augctl.yaml"), false, JAVA);
+        LaunchSettings s = settings(c);
+        s.jobs = 2;
+        s.builtinVariants = 880_000;
+        assertThat(ShardPlan.of(s, t, Optional.empty()).variantsPerShard()).isEqualTo(440_000); // dynamic: 2 at once
+        s.schedule = dev.augctl.config.ScheduleMode.STATIC;
+        assertThat(ShardPlan.of(s, t, Optional.empty()).variantsPerShard()).isEqualTo(880_000 / 7);
     }
 
     @Test
