@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,25 +28,27 @@ import java.util.UUID;
  * after that use it ({@code -XX:SharedArchiveFile}). The file's name is derived from the jar (path, size,
  * modification time) and the Java runtime (home and version), so a rebuilt jar or another JDK makes a
  * new one; a JVM that cannot use an archive runs without it. The JVM's CDS messages are switched off
- * ({@code -Xlog:cds=off}): they would land in the shard's log. Archives not used for 30 days are
- * removed when a new one is made.
+ * ({@code -Xlog:cds=off}): they would land in the shard's log. When a new archive is made, only the
+ * {@link #KEEP} most recently used of the folder stay.
  */
 public final class ClassDataArchive {
     static final String PREFIX = "worker-";
     static final String SUFFIX = ".jsa";
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    private static final Duration UNUSED_FOR = Duration.ofDays(30);
+    /** Archives kept in the folder: the newest, and a few for other jars or runtimes still in use. */
+    static final int KEEP = 3;
     private static final long CHECK_SECONDS = 60;
 
     private final Path file;
-    private final List<String> java;
+    /** The worker's java, then -jar and the jar (or another class path and main class). */
+    private final List<String> worker;
     private Path making;
     private Integer maker;
     private boolean touched;
 
-    ClassDataArchive(Path file, List<String> java) {
+    ClassDataArchive(Path file, List<String> worker) {
         this.file = file;
-        this.java = List.copyOf(java);
+        this.worker = List.copyOf(worker);
     }
 
     /**
@@ -132,27 +136,46 @@ public final class ClassDataArchive {
 
     /** Whether a JVM can map {@code archive}: {@code -Xshare:on} fails instead of running without it. */
     private boolean usable(Path archive) {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(java.get(0));
+        List<String> command = new ArrayList<>();
+        command.add(worker.get(0));
         command.add("-Xshare:on");
         command.add("-XX:SharedArchiveFile=" + archive);
         command.add("-Xlog:disable");
-        command.addAll(java.subList(1, java.size()));
+        command.addAll(worker.subList(1, worker.size()));
         command.add("--version");
         return Programs.succeeds(command, Duration.ofSeconds(CHECK_SECONDS));
     }
 
-    /** Removes archives (and stray temporary files) of this folder not used for {@link #UNUSED_FOR}. */
-    private void removeUnused() throws IOException {
-        Instant before = Instant.now().minus(UNUSED_FOR);
+    /**
+     * Removes the archives of this folder beyond the {@link #KEEP} most recently used (each rebuilt jar
+     * makes one), and stray temporary files older than a day.
+     */
+    void removeUnused() throws IOException {
+        List<Path> archives = new ArrayList<>();
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
         try (DirectoryStream<Path> all = Files.newDirectoryStream(file.getParent())) {
             for (Path p : all) {
                 String name = p.getFileName().toString();
-                boolean ours = name.startsWith(PREFIX) || name.startsWith("." + PREFIX);
-                if (ours && !p.equals(file) && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                    archives.add(p);
+                } else if (name.startsWith("." + PREFIX) && Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+        archives.sort(Comparator.comparing(ClassDataArchive::modified).reversed());
+        for (Path p : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+            if (!p.equals(file)) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
         }
     }
 
@@ -165,7 +188,7 @@ public final class ClassDataArchive {
     }
 
     private static List<String> concat(String option) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(option);
         all.addAll(QUIET);
         return all;

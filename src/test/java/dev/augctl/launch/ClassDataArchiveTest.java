@@ -58,4 +58,29 @@ class ClassDataArchiveTest {
         assertThat(a.optionsFor(0)).containsExactly("-XX:SharedArchiveFile=" + a.file(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         assertThat(a.optionsFor(1)).startsWith("-XX:SharedArchiveFile=" + a.file());
     }
+
+    @Test
+    void onlyTheMostRecentlyUsedArchivesStay() throws Exception {
+        ClassDataArchive a = archive();
+        Path folder = a.file().getParent();
+        Files.createDirectories(folder);
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 5; i++) {
+            Path old = folder.resolve("worker-old" + i + ".jsa");
+            Files.writeString(old, "x");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600L * (i + 1))));
+        }
+        Path strayTmp = folder.resolve(".worker-old.jsa.1-0.tmp");
+        Files.writeString(strayTmp, "x");
+        Files.setLastModifiedTime(strayTmp, java.nio.file.attribute.FileTime.from(now.minusSeconds(2 * 86_400)));
+        Path other = folder.resolve("notes.txt");
+        Files.writeString(other, "not ours");
+        Files.writeString(a.file(), "new");
+
+        a.removeUnused();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("notes.txt", "worker-old0.jsa", "worker-old1.jsa", "worker-test.jsa");
+        }
+    }
 }
