@@ -5,7 +5,8 @@
 # fresh output root and cache folder per run), through `bin/augctl launch` as a user runs it. Per
 # configuration, REPS runs (default 3), the configurations alternated: wall seconds and CPU seconds
 # (user + system of the launcher and every shard: the shards are its children), medians, and the
-# ratio of each configuration's CPU to that of one shard. Configurations:
+# ratio of each configuration's CPU to that of one shard, and the peak resident memory of the largest
+# process (the launcher or a shard: what wait4 reports for the launcher's tree). Configurations:
 #   n1, n2, n7            --num-shards 1 / 2 / 7, class-data archive in place (made by a first run),
 #                         the launcher's JIT choice (C1 alone for a shard with one core and a small share)
 #   n2-c2, n7-c2          the same with the optimizing compiler forced (-XX:TieredStopAtLevel=4 in java_opts)
@@ -26,7 +27,7 @@ export XDG_CACHE_HOME=$work/xdg # the class-data archive of this benchmark, not 
 java bench/SyntheticInput.java --rows "$rows" --seed 7 --out "$work/input.csv" > /dev/null 2>&1
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); input $rows rows"
 
-run() { # run NAME -> "wall cpu checksum"
+run() { # run NAME -> "wall cpu checksum peak-rss-MB"
   local name=$1 n=1 cds=true jit="" extra=()
   case $name in
     n1) ;; n2) n=2 ;; n7) n=7 ;; n2-c2) n=2 jit=', "-XX:TieredStopAtLevel=4"' ;; n7-c2) n=7 jit=', "-XX:TieredStopAtLevel=4"' ;;
@@ -36,11 +37,11 @@ run() { # run NAME -> "wall cpu checksum"
   sed -e "s|^  class_data_archive: .*|  class_data_archive: $cds|" \
       -e "s|^  java_opts: \[\(.*\)\]|  java_opts: [\1$jit]|" conf/augctl.yaml > "$work/augctl.yaml"
   rm -rf "$work/out" "$work/cache" "$work/logs"
-  /usr/bin/time -f "%e %U %S" -o "$work/time" bin/augctl launch --config "$work/augctl.yaml" --num-shards "$n" \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" bin/augctl launch --config "$work/augctl.yaml" --num-shards "$n" \
     --input "$work/input.csv" --output-root "$work/out" --log-dir "$work/logs" --cache-dir "$work/cache" \
     ${extra[@]+"${extra[@]}"} > "$work/launch.txt"
-  read -r wall user sys < "$work/time"
-  echo "$wall $(echo "$user + $sys" | bc) $(cat "$work"/out/*/dataset.parquet | sha256sum | cut -c1-16)"
+  read -r wall user sys rss < "$work/time"
+  echo "$wall $(echo "$user + $sys" | bc) $(cat "$work"/out/*/dataset.parquet | sha256sum | cut -c1-16) $((rss / 1024))"
 }
 
 echo "first run (makes the class-data archive): $(run n1)"
@@ -48,10 +49,10 @@ declare -A walls cpus
 reference=""
 for i in $(seq "$reps"); do
   for c in $configs; do
-    read -r wall cpu sum < <(run "$c")
+    read -r wall cpu sum rss < <(run "$c")
     [ -z "$reference" ] && reference=$sum
     [ "$sum" = "$reference" ] || { echo "$c: datasets differ from the first configuration's ($sum vs $reference)" >&2; exit 1; }
-    printf "rep %d %-9s wall %6.2f s  cpu %6.2f s  load %s\n" "$i" "$c" "$wall" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+    printf "rep %d %-9s wall %6.2f s  cpu %6.2f s  peak RSS %4d MB  load %s\n" "$i" "$c" "$wall" "$cpu" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
     walls[$c]+="$wall "
     cpus[$c]+="$cpu "
   done
