@@ -3,7 +3,6 @@ package dev.augctl.generate.augment;
 import dev.augctl.common.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class WordNetCompactor {
         Files.createDirectories(out);
         DataFile[] data = new DataFile[POS_FILES.length];
         for (int i = 0; i < data.length; i++) {
-            data[i] = DataFile.compact(read("data." + POS_FILES[i]), i == 1);
+            data[i] = DataFile.compact(read("data." + POS_FILES[i]), i == fileOf('v'));
         }
         for (int i = 0; i < data.length; i++) {
             write(out.resolve("data." + POS_FILES[i]), data[i].render(data));
