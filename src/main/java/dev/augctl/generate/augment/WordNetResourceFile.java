@@ -11,9 +11,9 @@ import net.sf.extjwnl.util.factory.Param;
 /**
  * extjwnl's class-path dictionary file, except that the two files augctl never reads are not loaded:
  * {@code cntlist} (use counts by count; extjwnl reads them from {@code cntlist.rev}) and
- * {@code index.sense} (sense keys): 8 of the 37 MB that extjwnl otherwise inflates from the data jar
- * into memory when the dictionary opens. Reading one of them would fail (extjwnl then finds no buffer)
- * rather than give different results.
+ * {@code index.sense} (sense keys), 8 MB that extjwnl would otherwise inflate into memory when the
+ * dictionary opens; augctl's copy of WordNet ({@link WordNetCompactor}) leaves them out. Reading one
+ * of them would fail (extjwnl then finds no buffer) rather than give different results.
  */
 public final class WordNetResourceFile extends PrincetonResourceDictionaryFile {
     /** Factory constructor (named in {@code wordnet.xml}). */
