@@ -52,9 +52,9 @@ public final class ClassDataArchive {
     }
 
     /**
-     * The archive for the built-in worker started as {@code java} (the executable, then {@code -jar} and
-     * the jar, as {@link BuiltinWorker#command} gives), kept in {@code dir}; empty when augctl does not
-     * run from a jar (a classes directory changes without notice).
+     * The archive for this augctl's built-in worker (its jar, run by this Java as {@link BuiltinWorker}
+     * starts it), kept in {@code dir}; empty when augctl does not run from a jar (a classes directory
+     * changes without notice).
      */
     public static Optional<ClassDataArchive> forWorker(Path dir) {
         Path jar = BuiltinWorker.runningJar();
