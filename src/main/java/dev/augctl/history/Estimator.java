@@ -2,7 +2,9 @@ package dev.augctl.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -61,6 +63,23 @@ public final class Estimator {
                 .toList();
         Optional<Estimate> e = sameInput(same, inputSha256, "own");
         return e.isPresent() ? e : scaled(same, inputRows, false).map(s -> new Estimate(s, "scaled"));
+    }
+
+    /**
+     * Seconds a shard spends outside its combos (its start-up, mostly): for each recorded shard, its
+     * seconds less those of its combos in the same run; the median, over the shards on the same input
+     * when there are any, else over all. Empty without shard entries.
+     */
+    public Optional<Double> overhead(String inputSha256) {
+        Map<String, Double> comboSeconds = new HashMap<>();
+        for (HistoryEntry c : combos) {
+            comboSeconds.merge(c.runId() + "/" + c.shard(), c.seconds(), Double::sum);
+        }
+        List<HistoryEntry> pool = shards.stream().filter(e -> inputSha256 != null && inputSha256.equals(e.inputSha256())).toList();
+        double[] v = (pool.isEmpty() ? shards : pool).stream().filter(e -> e.runId() != null && e.shard() != null)
+                .mapToDouble(e -> e.seconds() - comboSeconds.getOrDefault(e.runId() + "/" + e.shard(), 0.0))
+                .filter(x -> x >= 0).toArray();
+        return v.length == 0 ? Optional.empty() : Optional.of(median(v));
     }
 
     private static Optional<Estimate> sameInput(List<HistoryEntry> entries, String sha, String source) {

@@ -3,23 +3,9 @@ package dev.augctl.monitor;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** Estimates of time left: per shard from its own rate, and for the whole run. */
+/** The whole run's time left under the static schedule, from its shards' ETAs and its pending shards. */
 final class Eta {
     private Eta() {
-    }
-
-    /**
-     * Seconds left for a shard that has run {@code elapsedSeconds} and done {@code progress}
-     * (0 to 1) of its work at a steady rate; null when it has not progressed yet.
-     */
-    static Long shard(Double progress, Double elapsedSeconds) {
-        if (progress == null || elapsedSeconds == null || progress <= 0 || elapsedSeconds < 0) {
-            return null;
-        }
-        if (progress >= 1) {
-            return 0L;
-        }
-        return Math.round(elapsedSeconds * (1 - progress) / progress);
     }
 
     /**

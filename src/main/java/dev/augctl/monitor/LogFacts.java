@@ -1,6 +1,7 @@
 package dev.augctl.monitor;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a shard's log says about its latest attempt.
@@ -17,10 +18,13 @@ import java.time.Instant;
  * @param endedAt      the timestamp of the completion or of the last error
  * @param combosInRun  the run's combos, logged by a shard of the dynamic schedule
  * @param attempts     attempt separators seen (0 for a log of one attempt)
+ * @param finished     the attempt's finished combos, oldest first
+ * @param currentStartedAt when the current combo started, or null
+ * @param currentRows  the current combo's rows to do (its progress lines' total), or null
  */
 record LogFacts(Integer combosTotal, int combosDone, String current, double fraction, long rows,
         boolean completed, String error, Instant startedAt, Instant workStartedAt, Instant endedAt, int attempts,
-        Integer combosInRun) {
+        Integer combosInRun, List<ComboRun> finished, Instant currentStartedAt, Long currentRows) {
 
     /** Progress of the attempt, 0 to 1: finished combos plus the current one's fraction. */
     Double progress() {

@@ -47,6 +47,7 @@ public final class Monitor {
     private final Map<Path, Tracker> trackers = new HashMap<>();
     private final Map<Integer, ProcessUsage.Reading> lastReading = new HashMap<>();
     private final String hostName = HostName.get();
+    private final RunHistory.Loader history;
     private boolean cpuPending;
     private NvidiaSmi nvidiaSmi = NvidiaSmi.onPath();
     /** The latest GPU reading (null: none) and when it was asked for (System.nanoTime; 0: never). */
@@ -84,6 +85,7 @@ public final class Monitor {
         this.patterns = patterns;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.history = new RunHistory.Loader(settings.logDir());
     }
 
     public Monitor(MonitorSettings settings, PatternSet patterns) {
@@ -112,19 +114,30 @@ public final class Monitor {
             seen.put(e.log(), trackers.computeIfAbsent(e.log(), p -> new Tracker(p, patterns.copy(), zone)));
         }
         readAll(List.copyOf(new java.util.LinkedHashSet<>(seen.values())), now);
+        List<EtaEstimator.Shard> forEta = new ArrayList<>(entries.size());
         for (ShardLayout.Entry e : entries) {
             Tracker t = seen.get(e.log());
-            ShardRow row = withGpu(row(e, t, now, liveness), e.record(), gpu);
+            LogFacts facts = t.log.facts();
+            ShardRow row = withGpu(row(e, t, facts, now, liveness), e.record(), gpu);
             rows.add(row);
-            Double d = duration(e.record(), t.log.facts());
+            forEta.add(new EtaEstimator.Shard(e.index(), row.status(), facts, parse(row.startedAt())));
+            Double d = duration(e.record(), facts);
             if (d != null && row.status() == Status.SUCCEEDED) {
                 durations.add(d);
             }
         }
         trackers.keySet().retainAll(seen.keySet());
-        Integer inRun = seen.values().stream().map(t -> t.log.facts().combosInRun()).filter(java.util.Objects::nonNull)
+        Integer inRun = forEta.stream().map(f -> f.facts().combosInRun()).filter(java.util.Objects::nonNull)
                 .max(Integer::compare).orElse(null);
-        Summary summary = summarise(rows, durations, run, now, inRun);
+        int slots = run != null && run.jobs > 0 ? run.jobs
+                : settings.configJobs() != null ? settings.configJobs() : Math.max(1, rows.size());
+        EtaEstimator.Result eta = new EtaEstimator(forEta, history.load(run), now, slots).estimate();
+        for (int i = 0; i < rows.size(); i++) {
+            ShardRow r = rows.get(i);
+            boolean gone = seen.get(entries.get(i).log()).tailer.gone() && !r.status().ended();
+            rows.set(i, r.withEta(gone ? null : eta.shards().get(i))); // a gone log: no rate to go on
+        }
+        Summary summary = summarise(rows, durations, slots, now, inRun, eta);
         return new Snapshot(now.truncatedTo(ChronoUnit.MILLIS).toString(), settings.logDir().toString(),
                 run != null ? runFile.toString() : null, List.copyOf(rows), summary, gpu == null ? null : gpu.devices());
     }
@@ -212,8 +225,8 @@ public final class Monitor {
         return cpuPending;
     }
 
-    private ShardRow row(ShardLayout.Entry e, Tracker t, Instant now, Liveness liveness) {
-        LogFacts f = t.log.facts();
+    /** A shard's row, its ETA left to the estimator. */
+    private ShardRow row(ShardLayout.Entry e, Tracker t, LogFacts f, Instant now, Liveness liveness) {
         ShardRecord rec = e.record();
         boolean exists = t.tailer.exists();
         long lastChange = Math.max(exists ? t.tailer.modifiedMillis() : 0, t.lastGrowthMillis);
@@ -238,24 +251,13 @@ public final class Monitor {
 
         Instant start = f.startedAt() != null ? f.startedAt() : recStart;
         Double progress = status == Status.SUCCEEDED ? Double.valueOf(1.0) : f.progress();
-        Long eta = null;
-        if (status == Status.SUCCEEDED) {
-            eta = 0L;
-        } else if (status == Status.FINISHING) {
-            eta = 0L;
-        } else if (status == Status.RUNNING || status == Status.STALLED) {
-            // the rate counts from the first combo's start: a JVM and its dictionaries loading is not progress
-            Instant since = f.workStartedAt() != null ? f.workStartedAt() : start;
-            eta = Eta.shard(progress, since == null ? null : (now.toEpochMilli() - since.toEpochMilli()) / 1000.0);
-        }
         String error = status == Status.SUCCEEDED ? null : errorOf(status, f, rec);
         if (t.tailer.gone() && !status.ended()) {
-            eta = null; // what the log said is all there is: no rate to go on
             error = "log " + e.log() + " is gone (deleted or moved); progress shown is its last";
         }
         return new ShardRow(e.index(), status,
                 progress == null ? null : Math.round(progress * 1000) / 10.0,
-                f.combosDone(), f.combosTotal(), status.ended() ? null : f.current(), eta, f.rows(),
+                f.combosDone(), f.combosTotal(), status.ended() ? null : f.current(), null, f.rows(),
                 cpu == null ? null : Math.round(cpu * 10) / 10.0, rss,
                 lastChange > 0 ? Instant.ofEpochMilli(lastChange).toString() : null,
                 error, start == null ? null : start.truncatedTo(ChronoUnit.MILLIS).toString(),
@@ -287,7 +289,8 @@ public final class Monitor {
         return rec.state == ShardState.RUNNING ? "process " + rec.pid + " is gone and so is its launcher" : null;
     }
 
-    private Summary summarise(List<ShardRow> rows, List<Double> durations, RunState run, Instant now, Integer inRun) {
+    private Summary summarise(List<ShardRow> rows, List<Double> durations, int slots, Instant now, Integer inRun,
+            EtaEstimator.Result estimate) {
         int[] count = new int[Status.values().length];
         long totalRows = 0;
         List<Long> left = new ArrayList<>();
@@ -308,12 +311,13 @@ public final class Monitor {
         }
         List<Double> basis = durations.isEmpty() ? projected : durations;
         Double avg = basis.isEmpty() ? null : basis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        int slots = run != null && run.jobs > 0 ? run.jobs
-                : settings.configJobs() != null ? settings.configJobs() : Math.max(1, rows.size());
-        Long eta = Eta.overall(left, elapsed, count[Status.PENDING.ordinal()], avg, slots);
+        // the dynamic schedule's run ends when its last combo does; else running shards end at their ETA
+        Long eta = estimate.dynamic() ? estimate.run()
+                : Eta.overall(left, elapsed, count[Status.PENDING.ordinal()], avg, slots);
+        int combosDone = rows.stream().mapToInt(ShardRow::combosDone).sum();
         return new Summary(rows.size(), count[Status.SUCCEEDED.ordinal()], count[Status.RUNNING.ordinal()],
                 count[Status.FINISHING.ordinal()], count[Status.STALLED.ordinal()], count[Status.PENDING.ordinal()],
-                count[Status.FAILED.ordinal()], count[Status.INTERRUPTED.ordinal()], totalRows, eta, rows.stream().mapToInt(ShardRow::combosDone).sum(),
+                count[Status.FAILED.ordinal()], count[Status.INTERRUPTED.ordinal()], totalRows, eta, combosDone == 0, combosDone,
                 inRun != null ? inRun : rows.stream().allMatch(r -> r.combosTotal() != null)
                         ? Integer.valueOf(rows.stream().mapToInt(ShardRow::combosTotal).sum()) : null);
     }

@@ -45,6 +45,11 @@ final class ShardLog implements LineSink {
     /** When the attempt's first combo started: the rate of progress is measured from there. */
     private Instant workStart;
     private int attempts;
+    /** The attempt's finished combos, timed from their start and done lines. */
+    private final java.util.ArrayList<ComboRun> finished = new java.util.ArrayList<>();
+    /** When the current combo started, and its rows to do (the progress lines' total), when logged. */
+    private Instant currentStart;
+    private Long currentRows;
     private byte[] lineBuf;
     private int lineOff;
     private int lineLen;
@@ -190,13 +195,18 @@ final class ShardLog implements LineSink {
         if (!Double.isNaN(f)) {
             fraction = Math.max(0, Math.min(1, f));
         }
+        if (total > 0) {
+            currentRows = (long) total;
+        }
         lastError = null;
     }
 
     private void onStart(LinePattern m) {
+        currentStart = timestamp();
         if (workStart == null) {
-            workStart = timestamp(); // the first combo's start: what came before is start-up
+            workStart = currentStart; // the first combo's start: what came before is start-up
         }
+        currentRows = null;
         current = m.group(Group.NAME);
         fraction = 0;
         lastError = null;
@@ -215,6 +225,14 @@ final class ShardLog implements LineSink {
         combosDone = index > 0 ? Math.max(combosDone, (int) index) : combosDone + 1;
         double r = number(m, Group.ROWS);
         rows += Double.isNaN(r) ? 0 : (long) r;
+        String name = current != null ? current : m.group(Group.NAME);
+        Instant end = timestamp();
+        if (name != null) {
+            finished.add(new ComboRun(name, currentStart, currentStart == null || end == null || end.isBefore(currentStart)
+                    ? null : java.time.Duration.between(currentStart, end).toMillis() / 1000.0, currentRows));
+        }
+        currentStart = null;
+        currentRows = null;
         current = null;
         fraction = 0;
         lastError = null;
@@ -265,6 +283,9 @@ final class ShardLog implements LineSink {
         attemptStart = null;
         workStart = null;
         attemptHasAssigned = false;
+        finished.clear();
+        currentStart = null;
+        currentRows = null;
     }
 
     @Override
@@ -290,6 +311,7 @@ final class ShardLog implements LineSink {
     LogFacts facts() {
         resolveDeferred();
         return new LogFacts(combosTotal, combosDone, current, fraction, rows, completed, lastError,
-                attemptStart, workStart, endedAt, attempts, combosInRun);
+                attemptStart, workStart, endedAt, attempts, combosInRun, List.copyOf(finished),
+                current == null ? null : currentStart, current == null ? null : currentRows);
     }
 }

@@ -59,6 +59,12 @@ public record ShardRow(
                 lastUpdate, error, startedAt, attempts, exitCode, pid, log, null, null);
     }
 
+    /** This row with another ETA. */
+    public ShardRow withEta(Long seconds) {
+        return new ShardRow(shard, status, progress, combosDone, combosTotal, current, seconds, rows, cpuPercent,
+                rssBytes, lastUpdate, error, startedAt, attempts, exitCode, pid, log, gpuMemoryMib, gpuSmPercent);
+    }
+
     /** This row with the GPU figures of its process tree. */
     public ShardRow withGpu(Long memoryMib, Integer smPercent) {
         return new ShardRow(shard, status, progress, combosDone, combosTotal, current, etaSeconds, rows, cpuPercent,

@@ -114,7 +114,7 @@ public final class TableRenderer {
             case FAILED -> "Failed";
             case INTERRUPTED -> "Stopped";
             case FINISHING -> "0:00:00";
-            // rough until the shard has finished a combo: the rate so far includes its start-up
+            // rough until the shard has finished a combo: nothing of its own is measured whole yet
             default -> r.etaSeconds() == null ? "-" : (r.combosDone() == 0 ? "~" : "") + duration(r.etaSeconds());
         };
     }
@@ -147,7 +147,8 @@ public final class TableRenderer {
         b.append(" | Failed ").append(s.failed());
         b.append(" | Interrupted ").append(s.interrupted());
         b.append(" | Rows ").append(s.rows());
-        b.append(" | ETA ").append(s.stopped() ? "stopped" : s.allEnded() ? "done" : s.etaSeconds() == null ? "-" : duration(s.etaSeconds()));
+        b.append(" | ETA ").append(s.stopped() ? "stopped" : s.allEnded() ? "done" : s.etaSeconds() == null ? "-"
+                : (s.etaRough() ? "~" : "") + duration(s.etaSeconds()));
         if (s.combosTotal() != null || s.combosDone() > 0) {
             b.append(" | Combos ").append(s.combosDone()).append('/').append(s.combosTotal() == null ? "?" : s.combosTotal());
         }

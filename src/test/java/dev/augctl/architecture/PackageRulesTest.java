@@ -32,7 +32,7 @@ class PackageRulesTest {
             Map.entry("gpu", Set.of("common")),
             Map.entry("run", Set.of("common")),
             Map.entry("launch", Set.of("run", "config", "gpu", "history", "common")),
-            Map.entry("monitor", Set.of("run", "gpu", "common")),
+            Map.entry("monitor", Set.of("run", "gpu", "history", "common")),
             Map.entry("serve", Set.of("monitor", "history", "common")),
             Map.entry("notify", Set.of("serve", "launch", "monitor", "run", "common")),
             Map.entry("merge", Set.of("common")),

@@ -8,15 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class EtaTest {
     @Test
-    void shardEtaFollowsItsOwnRate() {
-        assertThat(Eta.shard(0.25, 60.0)).isEqualTo(180);
-        assertThat(Eta.shard(1.0, 60.0)).isZero();
-        assertThat(Eta.shard(0.0, 60.0)).isNull();
-        assertThat(Eta.shard(null, 60.0)).isNull();
-        assertThat(Eta.shard(0.5, null)).isNull();
-    }
-
-    @Test
     void overallIsTheLastRunningShardWhenNothingIsPending() {
         assertThat(Eta.overall(List.of(100L, 300L), List.of(10.0, 10.0), 0, null, 2)).isEqualTo(300);
         assertThat(Eta.overall(List.of(), List.of(), 0, null, 2)).isZero();

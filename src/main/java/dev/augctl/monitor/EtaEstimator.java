@@ -1,0 +1,410 @@
+package dev.augctl.monitor;
+
+import dev.augctl.history.Estimator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The monitor's time left, per shard and for a run of the dynamic schedule (docs/MONITOR.md, "ETA"),
+ * from one snapshot of every shard's log: what the combos of this run took so far, and the duration
+ * history of earlier runs. A combo not started yet is estimated, first rule that applies, by its own
+ * history (scaled by this run's speed against the history), by the rate of its methods in this run,
+ * by the history's coarser rules (scaled), by this run's average rate; a running combo by its own
+ * progress, tempered early on by that estimate. Time is counted from combo start lines, so a
+ * worker's start-up is never in a rate; a shard still starting up waits as long as the slowest
+ * start-up seen in this run, else the history's.
+ */
+final class EtaEstimator {
+    /** One shard: its state, what its log says, and when its latest attempt started (null: unknown). */
+    record Shard(int index, Status status, LogFacts facts, Instant attemptStart) {
+    }
+
+    /** Seconds left per shard (index order; null when unknown), and for the whole run when the schedule is dynamic. */
+    record Result(List<Long> shards, boolean dynamic, Long run) {
+    }
+
+    /**
+     * A combo of this run: seconds spent so far, its size in rows (in combos, without row counts) and
+     * the fraction of it done.
+     */
+    private record Seen(String name, List<String> methods, double seconds, double size, double fraction, boolean running) {
+        double done() {
+            return size * fraction;
+        }
+    }
+
+    private final List<Shard> shards;
+    private final RunHistory history;
+    private final Instant now;
+    private final int numShards;
+    private final int slots;
+    /** The rows of a combo whose progress lines gave none: the median of those that did, else 1 (combos as units). */
+    private final double typicalRows;
+    private final List<Seen> seen = new ArrayList<>();
+    /** Seconds per row (or per combo) over everything of this run, null when nothing progressed yet. */
+    private final Double runRate;
+    /** This run's time over the history's estimate for the same work (1 when they share nothing). */
+    private final double speed;
+    /** The longest start-up seen in this run (attempt start to first combo start), or null. */
+    private final Double startUp;
+
+    EtaEstimator(List<Shard> shards, RunHistory history, Instant now, int slots) {
+        this.shards = shards;
+        this.history = history;
+        this.now = now;
+        this.numShards = shards.size();
+        this.slots = Math.max(1, slots);
+        this.typicalRows = typicalRows(shards);
+        Double longest = null;
+        for (Shard s : shards) {
+            LogFacts f = s.facts();
+            for (ComboRun c : f.finished()) {
+                if (c.seconds() != null) {
+                    seen.add(new Seen(c.name(), methods(c.name()), c.seconds(), rows(c.rows()), 1, false));
+                }
+            }
+            if (live(s) && f.current() != null && f.currentStartedAt() != null) {
+                seen.add(new Seen(f.current(), methods(f.current()), since(f.currentStartedAt()),
+                        rows(f.currentRows()), f.fraction(), true));
+            }
+            Instant start = s.attemptStart() != null ? s.attemptStart() : f.startedAt();
+            if (start != null && f.workStartedAt() != null) {
+                double up = Math.max(0, Duration.between(start, f.workStartedAt()).toMillis() / 1000.0);
+                longest = longest == null ? up : Math.max(longest, up);
+            }
+        }
+        this.startUp = longest;
+        this.runRate = runRate(seen);
+        this.speed = speed();
+    }
+
+    /** Every shard's ETA, and the run's when its shards claim combos (the dynamic schedule). */
+    Result estimate() {
+        Integer inRun = shards.stream().map(s -> s.facts().combosInRun()).filter(n -> n != null).max(Integer::compare).orElse(null);
+        boolean dynamic = inRun != null && shards.stream().allMatch(s -> s.facts().combosTotal() == null);
+        if (dynamic) {
+            return dynamic(inRun);
+        }
+        List<Long> out = new ArrayList<>();
+        for (Shard s : shards) {
+            out.add(round(staticShard(s)));
+        }
+        return new Result(out, false, null);
+    }
+
+    /**
+     * A shard that knows its combos: its start-up left, its current combo's rest, then its combos not
+     * started; at least what the history of whole shards leaves.
+     */
+    private Double staticShard(Shard s) {
+        Double t = combosLeft(s);
+        LogFacts f = s.facts();
+        double unseen = f.combosTotal() == null || f.combosTotal() == 0 ? 1 : 1 - (double) f.combosDone() / f.combosTotal();
+        return live(s) ? blend(t, wholeShardLeft(s), unseen) : t;
+    }
+
+    private Double combosLeft(Shard s) {
+        if (s.status() == Status.SUCCEEDED || s.status() == Status.FINISHING) {
+            return 0.0;
+        }
+        if (!live(s)) {
+            return null;
+        }
+        LogFacts f = s.facts();
+        Set<String> started = new HashSet<>();
+        f.finished().forEach(c -> started.add(c.name()));
+        List<String> named = new ArrayList<>(history.combos(s.index(), numShards));
+        int left;
+        if (f.combosTotal() != null) {
+            left = Math.max(0, f.combosTotal() - f.combosDone() - (f.current() != null ? 1 : 0));
+        } else if (!named.isEmpty() && f.combosDone() == 0 && f.current() == null) {
+            left = named.size(); // not yet told how many: the combos this shard had in earlier runs of this N
+        } else {
+            return null;
+        }
+        if (f.current() != null) {
+            started.add(f.current());
+        }
+        named.removeAll(started);
+        Double t = add(startUpLeft(s), currentLeft(s));
+        for (int i = 0; i < left && t != null; i++) {
+            t = add(t, i < named.size() ? prior(named.get(i), null) : prior(null, null));
+        }
+        return t;
+    }
+
+    /**
+     * The dynamic schedule: every live shard takes the next combo when it is free (longest estimated
+     * first, as the shards claim them); a shard ends when none is left, and a pending shard then
+     * takes its slot, starts up and ends. Combos not started are those the history had on this
+     * input and this run has not started (the shortest, since shards claim the longest first),
+     * and for the rest of the run's count this run's average combo.
+     */
+    private Result dynamic(int inRun) {
+        Set<String> started = new HashSet<>();
+        for (Shard s : shards) {
+            s.facts().finished().forEach(c -> started.add(c.name()));
+            if (live(s) && s.facts().current() != null) {
+                started.add(s.facts().current());
+            }
+        }
+        int left = Math.max(0, inRun - started.size());
+        List<Double> todo = new ArrayList<>();
+        List<Double> known = new ArrayList<>();
+        for (String name : history.combos(null, numShards)) {
+            if (!started.contains(name)) {
+                known.add(prior(name, null));
+            }
+        }
+        known.removeIf(d -> d == null);
+        known.sort(Comparator.naturalOrder());
+        for (int i = 0; i < left; i++) {
+            todo.add(i < known.size() ? known.get(i) : prior(null, null));
+        }
+        Long[] out = new Long[shards.size()];
+        Double[] whole = new Double[shards.size()];
+        record Slot(int index, double free) {
+        }
+        PriorityQueue<Slot> free = new PriorityQueue<>(Comparator.comparingDouble(Slot::free));
+        int pending = 0;
+        boolean unknown = todo.contains(null);
+        for (Shard s : shards) {
+            if (s.status() == Status.SUCCEEDED || s.status() == Status.FINISHING) {
+                out[s.index()] = 0L;
+            } else if (s.status() == Status.PENDING) {
+                pending++;
+            } else if (live(s)) {
+                Double t = add(startUpLeft(s), currentLeft(s));
+                unknown |= t == null;
+                free.add(new Slot(s.index(), t == null ? 0 : t));
+                whole[s.index()] = wholeShardLeft(s);
+            }
+        }
+        Double fullStartUp = startUp != null ? startUp : history.overhead().orElse(null);
+        for (int i = free.size(); i < slots && pending > 0; i++, pending--) {
+            unknown |= fullStartUp == null;
+            free.add(new Slot(-1, fullStartUp == null ? 0 : fullStartUp)); // a pending shard starts in a free slot
+        }
+        todo.sort(Comparator.nullsLast(Comparator.reverseOrder()));
+        for (int i = 0; i < todo.size() && !free.isEmpty(); i++) {
+            Slot s = free.poll();
+            free.add(new Slot(s.index(), s.free() + (todo.get(i) == null ? 0 : todo.get(i))));
+        }
+        double end = 0;
+        Long[] ends = new Long[shards.size()];
+        while (!free.isEmpty()) {
+            Slot s = free.poll();
+            end = Math.max(end, s.free());
+            if (s.index() >= 0) {
+                ends[s.index()] = Math.round(s.free());
+            }
+            if (pending > 0) { // its slot starts a pending shard, which finds nothing left to claim
+                pending--;
+                unknown |= fullStartUp == null;
+                free.add(new Slot(-1, s.free() + (fullStartUp == null ? 0 : fullStartUp)));
+            }
+        }
+        double unseen = Math.max(0, 1 - shards.stream().mapToInt(s -> s.facts().combosDone()).sum() / (double) Math.max(1, inRun));
+        Double wholeRun = null;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = round(blend(unknown || ends[i] == null ? null : ends[i].doubleValue(), whole[i], unseen));
+            }
+            if (whole[i] != null && (wholeRun == null || whole[i] > wholeRun)) {
+                wholeRun = whole[i]; // shards of the dynamic schedule end together: the run ends with the last
+            }
+        }
+        return new Result(Arrays.asList(out), true, round(blend(unknown ? null : end, wholeRun, unseen)));
+    }
+
+    /**
+     * Seconds left of the shard's current combo: its own rate ({@code elapsed × (1 − f) ÷ f})
+     * weighted by its progress f, the rest by the combo's estimate less its elapsed time.
+     */
+    private Double currentLeft(Shard s) {
+        LogFacts f = s.facts();
+        if (f.current() == null) {
+            return 0.0;
+        }
+        double elapsed = f.currentStartedAt() == null ? 0 : since(f.currentStartedAt());
+        double p = f.fraction();
+        Double own = p > 0 && f.currentStartedAt() != null ? elapsed * (1 - p) / p : null;
+        Double prior = prior(f.current(), f.currentRows());
+        Double fromPrior = prior == null ? null : Math.max(0, prior - elapsed);
+        if (own != null && fromPrior != null) {
+            return p * own + (1 - p) * fromPrior;
+        }
+        return own != null ? own : fromPrior;
+    }
+
+    /** Seconds left of a shard's start-up: 0 once its first combo started. */
+    private Double startUpLeft(Shard s) {
+        if (s.facts().workStartedAt() != null) {
+            return 0.0;
+        }
+        Double up = startUp != null ? startUp : history.overhead().orElse(null);
+        Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
+        return up == null ? null : Math.max(0, up - (start == null ? 0 : since(start)));
+    }
+
+    /**
+     * Seconds a whole combo should take (null name: a combo of the run not known by name): its own
+     * history scaled by this run's speed, else its methods' rate in this run (the combo itself left
+     * out), else the history's coarser rules scaled, else this run's average rate.
+     */
+    Double prior(String name, Long rows) {
+        double size = rows(rows);
+        if (name != null) {
+            List<String> methods = methods(name);
+            Optional<Estimator.Estimate> h = history.combo(name, String.join("+", methods));
+            if (h.isPresent() && (h.get().source().equals("own") || h.get().source().equals("scaled"))) {
+                return speed * h.get().seconds();
+            }
+            Double perRow = methodsRate(methods, name);
+            if (perRow != null) {
+                return size * perRow;
+            }
+            if (h.isPresent()) {
+                return speed * h.get().seconds();
+            }
+        }
+        if (runRate != null) {
+            return size * runRate;
+        }
+        return history.combo(null, null).map(e -> speed * e.seconds()).orElse(null);
+    }
+
+    /**
+     * Seconds per row of a combo of these methods from this run's other combos (finished or running)
+     * that use them, rows-weighted; a combo's seconds are shared equally among its methods. Null
+     * unless each method was seen.
+     */
+    private Double methodsRate(List<String> methods, String except) {
+        double sum = 0;
+        for (String m : methods) {
+            double seconds = 0;
+            double done = 0;
+            for (Seen c : seen) {
+                if (!c.name().equals(except) && c.done() > 0 && c.methods().contains(m)) {
+                    seconds += c.seconds() / c.methods().size();
+                    done += c.done();
+                }
+            }
+            if (done <= 0) {
+                return null;
+            }
+            sum += seconds / done;
+        }
+        return methods.isEmpty() ? null : sum;
+    }
+
+    /**
+     * Seconds per row over this run's combos, rows-weighted. Before any has progressed, a running
+     * combo is taken to last twice what it has run so far (all that is known is that it lasts longer),
+     * which keeps the estimate rough (the table's {@code ~}) rather than absent.
+     */
+    private static Double runRate(List<Seen> seen) {
+        double seconds = 0;
+        double done = 0;
+        for (Seen c : seen) {
+            if (c.done() > 0) {
+                seconds += c.seconds();
+                done += c.done();
+            }
+        }
+        if (done > 0) {
+            return seconds / done;
+        }
+        double[] guesses = seen.stream().filter(c -> c.running() && c.seconds() > 0)
+                .mapToDouble(c -> 2 * c.seconds() / c.size()).toArray();
+        return guesses.length == 0 ? null : Arrays.stream(guesses).average().orElseThrow();
+    }
+
+    /**
+     * This run's seconds over the history's for the same combos: the finished ones count whole; a
+     * running one counts what it has run against as much of its estimate (its progress's share, at
+     * least its time so far up to the whole estimate), so that it only weighs once it is slower than
+     * the history. 1 when this run shares no combo with the history.
+     */
+    private double speed() {
+        double actual = 0;
+        double expected = 0;
+        for (Seen c : seen) {
+            Optional<Estimator.Estimate> h = history.combo(c.name(), String.join("+", c.methods()));
+            if (h.isEmpty() || c.seconds() <= 0) {
+                continue;
+            }
+            double whole = h.get().seconds();
+            actual += c.seconds();
+            expected += c.running() ? Math.max(c.fraction() * whole, Math.min(whole, c.seconds())) : whole;
+        }
+        return expected > 0 ? actual / expected : 1;
+    }
+
+    /**
+     * Seconds left of a shard by the history of whole shards (same shard of the same N, start to
+     * end, everything a combo-by-combo sum misses: start-up, warm-up, the gaps), scaled by this
+     * run's speed; null without such history or without the shard's start.
+     */
+    private Double wholeShardLeft(Shard s) {
+        Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
+        Optional<Double> h = history.shard(s.index(), numShards);
+        return start == null || h.isEmpty() ? null : Math.max(0, speed * h.get() - since(start));
+    }
+
+    /**
+     * The combo-by-combo estimate, raised towards the whole-shard one by the share of the combos not
+     * finished yet: early on the history of whole shards knows what the sum misses (start-up, the
+     * first combos' warm-up), at the end the combos left are known. Either may be unknown.
+     */
+    private static Double blend(Double combos, Double whole, double unseen) {
+        if (combos == null || whole == null) {
+            return combos == null ? whole : combos;
+        }
+        return combos + unseen * Math.max(0, whole - combos);
+    }
+
+    /** The methods of a combo: as the history records them, else from its name ({@code combo_2_a+b}: a and b). */
+    private List<String> methods(String name) {
+        String m = history.methods(name);
+        return List.of((m != null ? m : name.replaceFirst("^combo_\\d+_", "")).split("\\+"));
+    }
+
+    private double rows(Long rows) {
+        return rows != null && rows > 0 ? rows : typicalRows;
+    }
+
+    private static double typicalRows(List<Shard> shards) {
+        double[] r = shards.stream().flatMap(s -> {
+            List<Long> all = new ArrayList<>();
+            s.facts().finished().forEach(c -> all.add(c.rows()));
+            all.add(s.facts().currentRows());
+            return all.stream();
+        }).filter(n -> n != null && n > 0).mapToDouble(Long::doubleValue).sorted().toArray();
+        return r.length == 0 ? 1 : r[r.length / 2];
+    }
+
+    private static boolean live(Shard s) {
+        return s.status() == Status.RUNNING || s.status() == Status.STALLED;
+    }
+
+    private double since(Instant t) {
+        return Math.max(0, Duration.between(t, now).toMillis() / 1000.0);
+    }
+
+    private static Double add(Double a, Double b) {
+        return a == null || b == null ? null : a + b;
+    }
+
+    private static Long round(Double d) {
+        return d == null ? null : Math.round(d);
+    }
+}
