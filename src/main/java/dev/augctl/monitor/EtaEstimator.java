@@ -35,7 +35,8 @@ final class EtaEstimator {
      * A combo of this run: seconds spent so far, its size in rows (in combos, without row counts) and
      * the fraction of it done.
      */
-    private record Seen(String name, List<String> methods, double seconds, double size, double fraction, boolean running) {
+    private record Seen(int shard, String name, List<String> methods, double seconds, double size, double fraction,
+            boolean running) {
         double done() {
             return size * fraction;
         }
@@ -68,11 +69,11 @@ final class EtaEstimator {
             LogFacts f = s.facts();
             for (ComboRun c : f.finished()) {
                 if (c.seconds() != null) {
-                    seen.add(new Seen(c.name(), methods(c.name()), c.seconds(), rows(c.rows()), 1, false));
+                    seen.add(new Seen(s.index(), c.name(), methods(c.name()), c.seconds(), rows(c.rows()), 1, false));
                 }
             }
             if (live(s) && f.current() != null && f.currentStartedAt() != null) {
-                seen.add(new Seen(f.current(), methods(f.current()), since(f.currentStartedAt()),
+                seen.add(new Seen(s.index(), f.current(), methods(f.current()), since(f.currentStartedAt()),
                         rows(f.currentRows()), f.fraction(), true));
             }
             Instant start = s.attemptStart() != null ? s.attemptStart() : f.startedAt();
@@ -121,7 +122,8 @@ final class EtaEstimator {
         LogFacts f = s.facts();
         Set<String> started = new HashSet<>();
         f.finished().forEach(c -> started.add(c.name()));
-        List<String> named = new ArrayList<>(history.combos(s.index(), numShards));
+        // the combos not started: by name from the assignment line, else from earlier runs of this N
+        List<String> named = new ArrayList<>(f.assigned().isEmpty() ? history.combos(s.index(), numShards) : f.assigned());
         int left;
         if (f.combosTotal() != null) {
             left = Math.max(0, f.combosTotal() - f.combosDone() - (f.current() != null ? 1 : 0));
@@ -136,7 +138,7 @@ final class EtaEstimator {
         named.removeAll(started);
         Double t = add(startUpLeft(s), currentLeft(s));
         for (int i = 0; i < left && t != null; i++) {
-            t = add(t, i < named.size() ? prior(named.get(i), null) : prior(null, null));
+            t = add(t, i < named.size() ? prior(s.index(), named.get(i), null) : prior(s.index(), null, null));
         }
         return t;
     }
@@ -161,13 +163,13 @@ final class EtaEstimator {
         List<Double> known = new ArrayList<>();
         for (String name : history.combos(null, numShards)) {
             if (!started.contains(name)) {
-                known.add(prior(name, null));
+                known.add(prior(-1, name, null));
             }
         }
         known.removeIf(d -> d == null);
         known.sort(Comparator.naturalOrder());
         for (int i = 0; i < left; i++) {
-            todo.add(i < known.size() ? known.get(i) : prior(null, null));
+            todo.add(i < known.size() ? known.get(i) : prior(-1, null, null));
         }
         Long[] out = new Long[shards.size()];
         Double[] whole = new Double[shards.size()];
@@ -188,7 +190,7 @@ final class EtaEstimator {
                 whole[s.index()] = wholeShardLeft(s);
             }
         }
-        Double fullStartUp = startUp != null ? startUp : history.overhead().orElse(null);
+        Double fullStartUp = startUp != null ? startUp : history.overhead().map(o -> speed * o).orElse(null);
         for (int i = free.size(); i < slots && pending > 0; i++, pending--) {
             unknown |= fullStartUp == null;
             free.add(new Slot(-1, fullStartUp == null ? 0 : fullStartUp)); // a pending shard starts in a free slot
@@ -237,7 +239,7 @@ final class EtaEstimator {
         double elapsed = f.currentStartedAt() == null ? 0 : since(f.currentStartedAt());
         double p = f.fraction();
         Double own = p > 0 && f.currentStartedAt() != null ? elapsed * (1 - p) / p : null;
-        Double prior = prior(f.current(), f.currentRows());
+        Double prior = prior(s.index(), f.current(), f.currentRows());
         Double fromPrior = prior == null ? null : Math.max(0, prior - elapsed);
         if (own != null && fromPrior != null) {
             return p * own + (1 - p) * fromPrior;
@@ -250,17 +252,17 @@ final class EtaEstimator {
         if (s.facts().workStartedAt() != null) {
             return 0.0;
         }
-        Double up = startUp != null ? startUp : history.overhead().orElse(null);
+        Double up = startUp != null ? startUp : history.overhead().map(o -> speed * o).orElse(null);
         Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
         return up == null ? null : Math.max(0, up - (start == null ? 0 : since(start)));
     }
 
     /**
      * Seconds a whole combo should take (null name: a combo of the run not known by name): its own
-     * history scaled by this run's speed, else its methods' rate in this run (the combo itself left
-     * out), else the history's coarser rules scaled, else this run's average rate.
+     * history scaled by this run's speed, else its methods' rate in this run (leaving out the combo
+     * itself, in {@code shard}), else the history's coarser rules scaled, else this run's average rate.
      */
-    Double prior(String name, Long rows) {
+    private Double prior(int shard, String name, Long rows) {
         double size = rows(rows);
         if (name != null) {
             List<String> methods = methods(name);
@@ -268,7 +270,7 @@ final class EtaEstimator {
             if (h.isPresent() && (h.get().source().equals("own") || h.get().source().equals("scaled"))) {
                 return speed * h.get().seconds();
             }
-            Double perRow = methodsRate(methods, name);
+            Double perRow = methodsRate(methods, shard, name);
             if (perRow != null) {
                 return size * perRow;
             }
@@ -287,13 +289,13 @@ final class EtaEstimator {
      * that use them, rows-weighted; a combo's seconds are shared equally among its methods. Null
      * unless each method was seen.
      */
-    private Double methodsRate(List<String> methods, String except) {
+    private Double methodsRate(List<String> methods, int shard, String except) {
         double sum = 0;
         for (String m : methods) {
             double seconds = 0;
             double done = 0;
             for (Seen c : seen) {
-                if (!c.name().equals(except) && c.done() > 0 && c.methods().contains(m)) {
+                if ((c.shard() != shard || !c.name().equals(except)) && c.done() > 0 && c.methods().contains(m)) {
                     seconds += c.seconds() / c.methods().size();
                     done += c.done();
                 }
@@ -329,24 +331,33 @@ final class EtaEstimator {
     }
 
     /**
-     * This run's seconds over the history's for the same combos: the finished ones count whole; a
-     * running one counts what it has run against as much of its estimate (its progress's share, at
-     * least its time so far up to the whole estimate), so that it only weighs once it is slower than
-     * the history. 1 when this run shares no combo with the history.
+     * This run's seconds over the history's for the same combos. A finished combo counts whole; one
+     * under way counts what it has run against as much of its estimate (its progress's share, at
+     * least its time so far up to the whole estimate), so that it weighs only once it is slower than
+     * the history; so does a shard still starting up against the history's time outside combos (a
+     * finished start-up does not count: how long the worker takes to start says little about its
+     * combos). 1 when this run shares nothing with the history.
      */
     private double speed() {
         double actual = 0;
         double expected = 0;
         for (Seen c : seen) {
             Optional<Estimator.Estimate> h = history.combo(c.name(), String.join("+", c.methods()));
-            if (h.isEmpty() || c.seconds() <= 0) {
-                continue;
+            if (h.isPresent() && c.seconds() > 0) {
+                double whole = h.get().seconds();
+                actual += c.seconds();
+                expected += c.running() ? Math.max(c.fraction() * whole, Math.min(whole, c.seconds())) : whole;
             }
-            double whole = h.get().seconds();
-            actual += c.seconds();
-            expected += c.running() ? Math.max(c.fraction() * whole, Math.min(whole, c.seconds())) : whole;
         }
-        return expected > 0 ? actual / expected : 1;
+        Optional<Double> overhead = history.overhead();
+        for (Shard s : overhead.isPresent() ? shards : List.<Shard>of()) {
+            Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
+            if (start != null && live(s) && s.facts().workStartedAt() == null) {
+                actual += since(start);
+                expected += Math.min(overhead.get(), since(start));
+            }
+        }
+        return expected > 0 && actual > 0 ? actual / expected : 1;
     }
 
     /**

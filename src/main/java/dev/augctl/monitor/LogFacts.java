@@ -21,10 +21,12 @@ import java.util.List;
  * @param finished     the attempt's finished combos, oldest first
  * @param currentStartedAt when the current combo started, or null
  * @param currentRows  the current combo's rows to do (its progress lines' total), or null
+ * @param assigned     the combos the assignment line lists, in order (empty when it does not)
  */
 record LogFacts(Integer combosTotal, int combosDone, String current, double fraction, long rows,
         boolean completed, String error, Instant startedAt, Instant workStartedAt, Instant endedAt, int attempts,
-        Integer combosInRun, List<ComboRun> finished, Instant currentStartedAt, Long currentRows) {
+        Integer combosInRun, List<ComboRun> finished, Instant currentStartedAt, Long currentRows,
+        List<String> assigned) {
 
     /** Progress of the attempt, 0 to 1: finished combos plus the current one's fraction. */
     Double progress() {

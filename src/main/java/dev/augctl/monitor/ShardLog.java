@@ -50,6 +50,8 @@ final class ShardLog implements LineSink {
     /** When the current combo started, and its rows to do (the progress lines' total), when logged. */
     private Instant currentStart;
     private Long currentRows;
+    /** The combos the assignment line lists, in order (none when it does not list them). */
+    private List<String> assignedNames = List.of();
     private byte[] lineBuf;
     private int lineOff;
     private int lineLen;
@@ -247,7 +249,26 @@ final class ShardLog implements LineSink {
         attemptHasAssigned = true;
         double total = number(m, Group.TOTAL);
         combosTotal = Double.isNaN(total) ? null : (int) total;
+        assignedNames = names(text.toString(m.matcher().end(), text.length()), combosTotal);
         lastError = null;
+    }
+
+    /**
+     * The combos an assignment line lists after its match ({@code ...: assigned 3 combos: a, b, c}),
+     * when it lists exactly {@code total} of them; else none.
+     */
+    private static List<String> names(String rest, Integer total) {
+        String list = rest.strip();
+        if (total == null || total == 0 || !list.startsWith(":")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String n : list.substring(1).split(",")) {
+            if (!n.isBlank()) {
+                out.add(n.strip());
+            }
+        }
+        return out.size() == total ? List.copyOf(out) : List.of();
     }
 
     private void onRunTotal(LinePattern m) {
@@ -286,6 +307,7 @@ final class ShardLog implements LineSink {
         finished.clear();
         currentStart = null;
         currentRows = null;
+        assignedNames = List.of();
     }
 
     @Override
@@ -312,6 +334,6 @@ final class ShardLog implements LineSink {
         resolveDeferred();
         return new LogFacts(combosTotal, combosDone, current, fraction, rows, completed, lastError,
                 attemptStart, workStart, endedAt, attempts, combosInRun, List.copyOf(finished),
-                current == null ? null : currentStart, current == null ? null : currentRows);
+                current == null ? null : currentStart, current == null ? null : currentRows, assignedNames);
     }
 }

@@ -31,7 +31,7 @@ final class RecordedRun {
     final Instant end;
 
     RecordedRun(String name) throws IOException {
-        this.dir = Path.of("src/test/resources/eta", name);
+        this.dir = Path.of("src/test/resources/eta").resolve(name);
         this.run = JSON.readTree(dir.resolve("run.json").toFile());
         Instant first = null;
         Instant last = null;

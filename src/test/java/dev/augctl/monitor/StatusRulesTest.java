@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusRulesTest {
     private static LogFacts facts(boolean completed, String error) {
-        return new LogFacts(2, 1, "a", 0.5, 10, completed, error, null, null, null, 0, null, java.util.List.of(), null, null);
+        return new LogFacts(2, 1, "a", 0.5, 10, completed, error, null, null, null, 0, null, java.util.List.of(), null, null, java.util.List.of());
     }
 
     private static final LogFacts RUNNING = facts(false, null);
