@@ -28,6 +28,9 @@ import picocli.CommandLine.ParameterException;
         description = {
             "Show each shard's state, progress, combos done, current combo, ETA and rows, read from the "
                 + "shard logs (only their new bytes at each refresh) and from run.json when the launcher wrote one.",
+            "The ETA counts the combos of this run (their rows, the same methods in other shards) and the durations "
+                + "of earlier runs (history.jsonl in the log directory), scaled by this run's speed; ~ marks it rough "
+                + "until a combo has finished (docs/MONITOR.md, \"ETA\").",
             "Where nvidia-smi is on PATH: each shard's GPU memory and SM %% (summed over its process tree) and a line "
                 + "per GPU, read once per refresh with a 3 s deadline (docs/GPU.md).",
             "Without --follow: one snapshot, exit 0. With --follow: refresh until every shard has ended "
