@@ -54,6 +54,8 @@ final class EtaEstimator {
     private final Double runRate;
     /** This run's time over the history's estimate for the same work (1 when they share nothing). */
     private final double speed;
+    /** Whether the shards claim their combos (the dynamic schedule): set by {@link #estimate()}. */
+    private boolean dynamicRun;
     /** The longest start-up seen in this run (attempt start to first combo start), or null. */
     private final Double startUp;
 
@@ -151,6 +153,7 @@ final class EtaEstimator {
      * and for the rest of the run's count this run's average combo.
      */
     private Result dynamic(int inRun) {
+        dynamicRun = true;
         Set<String> started = new HashSet<>();
         for (Shard s : shards) {
             s.facts().finished().forEach(c -> started.add(c.name()));
@@ -361,14 +364,46 @@ final class EtaEstimator {
     }
 
     /**
-     * Seconds left of a shard by the history of whole shards (same shard of the same N, start to
-     * end, everything a combo-by-combo sum misses: start-up, warm-up, the gaps), scaled by this
-     * run's speed; null without such history or without the shard's start.
+     * Seconds left of a shard by the history of whole shards (start to end: everything a
+     * combo-by-combo sum misses, such as the first combos' warm-up and the gaps; under the static
+     * schedule this shard of the same N, under the dynamic one the average shard): its start-up as
+     * this run shows it (how long a worker takes to start changes with the JVM's options and
+     * archives, so the history's time outside combos stands in only until this run shows one), then
+     * the rest of the history's shard, scaled by this run's speed; null without such history or
+     * without the shard's start.
      */
     private Double wholeShardLeft(Shard s) {
         Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
-        Optional<Double> h = history.shard(s.index(), numShards);
-        return start == null || h.isEmpty() ? null : Math.max(0, speed * h.get() - since(start));
+        // a shard of the dynamic schedule runs whatever it claims: it takes what an average shard took
+        Optional<Double> h = dynamicRun ? averageShard() : history.shard(s.index(), numShards);
+        if (start == null || h.isEmpty()) {
+            return null;
+        }
+        Optional<Double> overhead = history.overhead();
+        if (overhead.isEmpty()) {
+            return Math.max(0, speed * h.get() - since(start));
+        }
+        double work = speed * Math.max(0, h.get() - overhead.get());
+        Instant workStart = s.facts().workStartedAt();
+        if (workStart != null) {
+            return Math.max(0, work - Duration.between(workStart, now).toMillis() / 1000.0);
+        }
+        Double up = startUpLeft(s);
+        return up == null ? null : up + work;
+    }
+
+    /** The mean of the history's estimates of this N's shards as wholes, when it has any. */
+    private Optional<Double> averageShard() {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < numShards; i++) {
+            Optional<Double> h = history.shard(i, numShards);
+            if (h.isPresent()) {
+                sum += h.get();
+                n++;
+            }
+        }
+        return n == 0 ? Optional.empty() : Optional.of(sum / n);
     }
 
     /**
