@@ -1,6 +1,5 @@
 package dev.augctl.monitor;
 
-import dev.augctl.history.Estimator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +14,12 @@ import java.util.Set;
 /**
  * The monitor's time left, per shard and for a run of the dynamic schedule (docs/MONITOR.md, "ETA"),
  * from one snapshot of every shard's log: what the combos of this run took so far, and the duration
- * history of earlier runs. A combo not started yet is estimated, first rule that applies, by its own
- * history (scaled by this run's speed against the history), by the rate of its methods in this run,
- * by the history's coarser rules (scaled), by this run's average rate; a running combo by its own
- * progress, tempered early on by that estimate. Time is counted from combo start lines, so a
- * worker's start-up is never in a rate; a shard still starting up waits as long as the slowest
- * start-up seen in this run, else the history's.
+ * history of earlier runs. A combo not started yet takes what {@link ComboEstimates} says; a running
+ * combo its own progress's rate, tempered early on by that estimate. Time is counted from combo start
+ * lines, so a worker's start-up is never in a rate; a shard still starting up waits as long as the
+ * slowest start-up seen in this run, else the history's. The static schedule adds up each shard's
+ * combos; the dynamic one is played forward over its shards; both are raised towards the history of
+ * whole shards while few combos are finished.
  */
 final class EtaEstimator {
     /** One shard: its state, what its log says, and when its latest attempt started (null: unknown). */
@@ -31,28 +30,13 @@ final class EtaEstimator {
     record Result(List<Long> shards, boolean dynamic, Long run) {
     }
 
-    /**
-     * A combo of this run: seconds spent so far, its size in rows (in combos, without row counts) and
-     * the fraction of it done.
-     */
-    private record Seen(int shard, String name, List<String> methods, double seconds, double size, double fraction,
-            boolean running) {
-        double done() {
-            return size * fraction;
-        }
-    }
-
     private final List<Shard> shards;
     private final RunHistory history;
     private final Instant now;
     private final int numShards;
     private final int slots;
-    /** The rows of a combo whose progress lines gave none: the median of those that did, else 1 (combos as units). */
-    private final double typicalRows;
-    private final List<Seen> seen = new ArrayList<>();
-    /** Seconds per row (or per combo) over everything of this run, null when nothing progressed yet. */
-    private final Double runRate;
-    /** This run's time over the history's estimate for the same work (1 when they share nothing). */
+    /** What combos should take, and this run's speed against the history. */
+    private final ComboEstimates combos;
     private final double speed;
     /** Whether the shards claim their combos (the dynamic schedule): set by {@link #estimate()}. */
     private boolean dynamicRun;
@@ -65,19 +49,11 @@ final class EtaEstimator {
         this.now = now;
         this.numShards = shards.size();
         this.slots = Math.max(1, slots);
-        this.typicalRows = typicalRows(shards);
+        this.combos = new ComboEstimates(shards, history, now);
+        this.speed = combos.speed();
         Double longest = null;
         for (Shard s : shards) {
             LogFacts f = s.facts();
-            for (ComboRun c : f.finished()) {
-                if (c.seconds() != null) {
-                    seen.add(new Seen(s.index(), c.name(), methods(c.name()), c.seconds(), rows(c.rows()), 1, false));
-                }
-            }
-            if (live(s) && f.current() != null && f.currentStartedAt() != null) {
-                seen.add(new Seen(s.index(), f.current(), methods(f.current()), since(f.currentStartedAt()),
-                        rows(f.currentRows()), f.fraction(), true));
-            }
             Instant start = s.attemptStart() != null ? s.attemptStart() : f.startedAt();
             if (start != null && f.workStartedAt() != null) {
                 double up = Math.max(0, Duration.between(start, f.workStartedAt()).toMillis() / 1000.0);
@@ -85,8 +61,6 @@ final class EtaEstimator {
             }
         }
         this.startUp = longest;
-        this.runRate = runRate(seen);
-        this.speed = speed();
     }
 
     /** Every shard's ETA, and the run's when its shards claim combos (the dynamic schedule). */
@@ -105,7 +79,8 @@ final class EtaEstimator {
 
     /**
      * A shard that knows its combos: its start-up left, its current combo's rest, then its combos not
-     * started; at least what the history of whole shards leaves.
+     * started; raised towards what the history of whole shards leaves by the share of its combos not
+     * finished.
      */
     private Double staticShard(Shard s) {
         Double t = combosLeft(s);
@@ -140,7 +115,7 @@ final class EtaEstimator {
         named.removeAll(started);
         Double t = add(startUpLeft(s), currentLeft(s));
         for (int i = 0; i < left && t != null; i++) {
-            t = add(t, i < named.size() ? prior(s.index(), named.get(i), null) : prior(s.index(), null, null));
+            t = add(t, i < named.size() ? combos.prior(s.index(), named.get(i), null) : combos.prior(s.index(), null, null));
         }
         return t;
     }
@@ -166,13 +141,13 @@ final class EtaEstimator {
         List<Double> known = new ArrayList<>();
         for (String name : history.combos(null, numShards)) {
             if (!started.contains(name)) {
-                known.add(prior(-1, name, null));
+                known.add(combos.prior(-1, name, null));
             }
         }
         known.removeIf(d -> d == null);
         known.sort(Comparator.naturalOrder());
         for (int i = 0; i < left; i++) {
-            todo.add(i < known.size() ? known.get(i) : prior(-1, null, null));
+            todo.add(i < known.size() ? known.get(i) : combos.prior(-1, null, null));
         }
         Long[] out = new Long[shards.size()];
         Double[] whole = new Double[shards.size()];
@@ -242,7 +217,7 @@ final class EtaEstimator {
         double elapsed = f.currentStartedAt() == null ? 0 : since(f.currentStartedAt());
         double p = f.fraction();
         Double own = p > 0 && f.currentStartedAt() != null ? elapsed * (1 - p) / p : null;
-        Double prior = prior(s.index(), f.current(), f.currentRows());
+        Double prior = combos.prior(s.index(), f.current(), f.currentRows());
         Double fromPrior = prior == null ? null : Math.max(0, prior - elapsed);
         if (own != null && fromPrior != null) {
             return p * own + (1 - p) * fromPrior;
@@ -258,109 +233,6 @@ final class EtaEstimator {
         Double up = startUp != null ? startUp : history.overhead().map(o -> speed * o).orElse(null);
         Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
         return up == null ? null : Math.max(0, up - (start == null ? 0 : since(start)));
-    }
-
-    /**
-     * Seconds a whole combo should take (null name: a combo of the run not known by name): its own
-     * history scaled by this run's speed, else its methods' rate in this run (leaving out the combo
-     * itself, in {@code shard}), else the history's coarser rules scaled, else this run's average rate.
-     */
-    private Double prior(int shard, String name, Long rows) {
-        double size = rows(rows);
-        if (name != null) {
-            List<String> methods = methods(name);
-            Optional<Estimator.Estimate> h = history.combo(name, String.join("+", methods));
-            if (h.isPresent() && (h.get().source().equals("own") || h.get().source().equals("scaled"))) {
-                return speed * h.get().seconds();
-            }
-            Double perRow = methodsRate(methods, shard, name);
-            if (perRow != null) {
-                return size * perRow;
-            }
-            if (h.isPresent()) {
-                return speed * h.get().seconds();
-            }
-        }
-        if (runRate != null) {
-            return size * runRate;
-        }
-        return history.combo(null, null).map(e -> speed * e.seconds()).orElse(null);
-    }
-
-    /**
-     * Seconds per row of a combo of these methods from this run's other combos (finished or running)
-     * that use them, rows-weighted; a combo's seconds are shared equally among its methods. Null
-     * unless each method was seen.
-     */
-    private Double methodsRate(List<String> methods, int shard, String except) {
-        double sum = 0;
-        for (String m : methods) {
-            double seconds = 0;
-            double done = 0;
-            for (Seen c : seen) {
-                if ((c.shard() != shard || !c.name().equals(except)) && c.done() > 0 && c.methods().contains(m)) {
-                    seconds += c.seconds() / c.methods().size();
-                    done += c.done();
-                }
-            }
-            if (done <= 0) {
-                return null;
-            }
-            sum += seconds / done;
-        }
-        return methods.isEmpty() ? null : sum;
-    }
-
-    /**
-     * Seconds per row over this run's combos, rows-weighted. Before any has progressed, a running
-     * combo is taken to last twice what it has run so far (all that is known is that it lasts longer),
-     * which keeps the estimate rough (the table's {@code ~}) rather than absent.
-     */
-    private static Double runRate(List<Seen> seen) {
-        double seconds = 0;
-        double done = 0;
-        for (Seen c : seen) {
-            if (c.done() > 0) {
-                seconds += c.seconds();
-                done += c.done();
-            }
-        }
-        if (done > 0) {
-            return seconds / done;
-        }
-        double[] guesses = seen.stream().filter(c -> c.running() && c.seconds() > 0)
-                .mapToDouble(c -> 2 * c.seconds() / c.size()).toArray();
-        return guesses.length == 0 ? null : Arrays.stream(guesses).average().orElseThrow();
-    }
-
-    /**
-     * This run's seconds over the history's for the same combos. A finished combo counts whole; one
-     * under way counts what it has run against as much of its estimate (its progress's share, at
-     * least its time so far up to the whole estimate), so that it weighs only once it is slower than
-     * the history; so does a shard still starting up against the history's time outside combos (a
-     * finished start-up does not count: how long the worker takes to start says little about its
-     * combos). 1 when this run shares nothing with the history.
-     */
-    private double speed() {
-        double actual = 0;
-        double expected = 0;
-        for (Seen c : seen) {
-            Optional<Estimator.Estimate> h = history.combo(c.name(), String.join("+", c.methods()));
-            if (h.isPresent() && c.seconds() > 0) {
-                double whole = h.get().seconds();
-                actual += c.seconds();
-                expected += c.running() ? Math.max(c.fraction() * whole, Math.min(whole, c.seconds())) : whole;
-            }
-        }
-        Optional<Double> overhead = history.overhead();
-        for (Shard s : overhead.isPresent() ? shards : List.<Shard>of()) {
-            Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
-            if (start != null && live(s) && s.facts().workStartedAt() == null) {
-                actual += since(start);
-                expected += Math.min(overhead.get(), since(start));
-            }
-        }
-        return expected > 0 && actual > 0 ? actual / expected : 1;
     }
 
     /**
@@ -418,27 +290,7 @@ final class EtaEstimator {
         return combos + unseen * Math.max(0, whole - combos);
     }
 
-    /** The methods of a combo: as the history records them, else from its name ({@code combo_2_a+b}: a and b). */
-    private List<String> methods(String name) {
-        String m = history.methods(name);
-        return List.of((m != null ? m : name.replaceFirst("^combo_\\d+_", "")).split("\\+"));
-    }
-
-    private double rows(Long rows) {
-        return rows != null && rows > 0 ? rows : typicalRows;
-    }
-
-    private static double typicalRows(List<Shard> shards) {
-        double[] r = shards.stream().flatMap(s -> {
-            List<Long> all = new ArrayList<>();
-            s.facts().finished().forEach(c -> all.add(c.rows()));
-            all.add(s.facts().currentRows());
-            return all.stream();
-        }).filter(n -> n != null && n > 0).mapToDouble(Long::doubleValue).sorted().toArray();
-        return r.length == 0 ? 1 : r[r.length / 2];
-    }
-
-    private static boolean live(Shard s) {
+    static boolean live(Shard s) {
         return s.status() == Status.RUNNING || s.status() == Status.STALLED;
     }
 

@@ -1,0 +1,190 @@
+package dev.augctl.monitor;
+
+import dev.augctl.history.Estimator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a combo of the run being watched should take (docs/MONITOR.md, "ETA"), from what this run's
+ * combos took so far (per method and on average, rows-weighted) and the duration history scaled by
+ * this run's speed against it.
+ */
+final class ComboEstimates {
+    private final List<EtaEstimator.Shard> shards;
+    private final RunHistory history;
+    private final Instant now;
+    /** The rows of a combo whose progress lines gave none: the median of those that did, else 1 (combos as units). */
+    private final double typicalRows;
+    private final List<Seen> seen = new ArrayList<>();
+    /** Seconds per row (or per combo) over everything of this run, null when nothing progressed yet. */
+    private final Double runRate;
+    /** This run's time over the history's estimate for the same work (1 when they share nothing). */
+    private final double speed;
+
+    ComboEstimates(List<EtaEstimator.Shard> shards, RunHistory history, Instant now) {
+        this.shards = shards;
+        this.history = history;
+        this.now = now;
+        this.typicalRows = typicalRows(shards);
+        for (EtaEstimator.Shard s : shards) {
+            LogFacts f = s.facts();
+            for (ComboRun c : f.finished()) {
+                if (c.seconds() != null) {
+                    seen.add(new Seen(s.index(), c.name(), methods(c.name()), c.seconds(), rows(c.rows()), 1, false));
+                }
+            }
+            if (EtaEstimator.live(s) && f.current() != null && f.currentStartedAt() != null) {
+                seen.add(new Seen(s.index(), f.current(), methods(f.current()), since(f.currentStartedAt()),
+                        rows(f.currentRows()), f.fraction(), true));
+            }
+        }
+        this.runRate = runRate(seen);
+        this.speed = computeSpeed();
+    }
+
+    /**
+     * A combo of this run: seconds spent so far, its size in rows (in combos, without row counts) and
+     * the fraction of it done.
+     */
+    private record Seen(int shard, String name, List<String> methods, double seconds, double size, double fraction,
+            boolean running) {
+        double done() {
+            return size * fraction;
+        }
+    }
+
+    /**
+     * Seconds a whole combo should take (null name: a combo of the run not known by name): its own
+     * history scaled by this run's speed, else its methods' rate in this run (leaving out the combo
+     * itself, in {@code shard}), else the history's coarser rules scaled, else this run's average rate.
+     */
+    Double prior(int shard, String name, Long rows) {
+        double size = rows(rows);
+        if (name != null) {
+            List<String> methods = methods(name);
+            Optional<Estimator.Estimate> h = history.combo(name, String.join("+", methods));
+            if (h.isPresent() && (h.get().source().equals("own") || h.get().source().equals("scaled"))) {
+                return speed * h.get().seconds();
+            }
+            Double perRow = methodsRate(methods, shard, name);
+            if (perRow != null) {
+                return size * perRow;
+            }
+            if (h.isPresent()) {
+                return speed * h.get().seconds();
+            }
+        }
+        if (runRate != null) {
+            return size * runRate;
+        }
+        return history.combo(null, null).map(e -> speed * e.seconds()).orElse(null);
+    }
+
+    /**
+     * Seconds per row of a combo of these methods from this run's other combos (finished or running)
+     * that use them, rows-weighted; a combo's seconds are shared equally among its methods. Null
+     * unless each method was seen.
+     */
+    private Double methodsRate(List<String> methods, int shard, String except) {
+        double sum = 0;
+        for (String m : methods) {
+            double seconds = 0;
+            double done = 0;
+            for (Seen c : seen) {
+                if ((c.shard() != shard || !c.name().equals(except)) && c.done() > 0 && c.methods().contains(m)) {
+                    seconds += c.seconds() / c.methods().size();
+                    done += c.done();
+                }
+            }
+            if (done <= 0) {
+                return null;
+            }
+            sum += seconds / done;
+        }
+        return methods.isEmpty() ? null : sum;
+    }
+
+    /**
+     * Seconds per row over this run's combos, rows-weighted. Before any has progressed, a running
+     * combo is taken to last twice what it has run so far (all that is known is that it lasts longer),
+     * which keeps the estimate rough (the table's {@code ~}) rather than absent.
+     */
+    private static Double runRate(List<Seen> seen) {
+        double seconds = 0;
+        double done = 0;
+        for (Seen c : seen) {
+            if (c.done() > 0) {
+                seconds += c.seconds();
+                done += c.done();
+            }
+        }
+        if (done > 0) {
+            return seconds / done;
+        }
+        double[] guesses = seen.stream().filter(c -> c.running() && c.seconds() > 0)
+                .mapToDouble(c -> 2 * c.seconds() / c.size()).toArray();
+        return guesses.length == 0 ? null : Arrays.stream(guesses).average().orElseThrow();
+    }
+
+    /**
+     * This run's seconds over the history's for the same combos. A finished combo counts whole; one
+     * under way counts what it has run against as much of its estimate (its progress's share, at
+     * least its time so far up to the whole estimate), so that it weighs only once it is slower than
+     * the history; so does a shard still starting up against the history's time outside combos (a
+     * finished start-up does not count: how long the worker takes to start says little about its
+     * combos). 1 when this run shares nothing with the history.
+     */
+    double speed() {
+        return speed;
+    }
+
+    private double computeSpeed() {
+        double actual = 0;
+        double expected = 0;
+        for (Seen c : seen) {
+            Optional<Estimator.Estimate> h = history.combo(c.name(), String.join("+", c.methods()));
+            if (h.isPresent() && c.seconds() > 0) {
+                double whole = h.get().seconds();
+                actual += c.seconds();
+                expected += c.running() ? Math.max(c.fraction() * whole, Math.min(whole, c.seconds())) : whole;
+            }
+        }
+        Optional<Double> overhead = history.overhead();
+        for (EtaEstimator.Shard s : overhead.isPresent() ? shards : List.<EtaEstimator.Shard>of()) {
+            Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
+            if (start != null && EtaEstimator.live(s) && s.facts().workStartedAt() == null) {
+                actual += since(start);
+                expected += Math.min(overhead.get(), since(start));
+            }
+        }
+        return expected > 0 && actual > 0 ? actual / expected : 1;
+    }
+
+    /** The methods of a combo: as the history records them, else from its name ({@code combo_2_a+b}: a and b). */
+    private List<String> methods(String name) {
+        String m = history.methods(name);
+        return List.of((m != null ? m : name.replaceFirst("^combo_\\d+_", "")).split("\\+"));
+    }
+
+    private double rows(Long rows) {
+        return rows != null && rows > 0 ? rows : typicalRows;
+    }
+
+    private static double typicalRows(List<EtaEstimator.Shard> shards) {
+        double[] r = shards.stream().flatMap(s -> {
+            List<Long> all = new ArrayList<>();
+            s.facts().finished().forEach(c -> all.add(c.rows()));
+            all.add(s.facts().currentRows());
+            return all.stream();
+        }).filter(n -> n != null && n > 0).mapToDouble(Long::doubleValue).sorted().toArray();
+        return r.length == 0 ? 1 : r[r.length / 2];
+    }
+
+    private double since(Instant t) {
+        return Math.max(0, Duration.between(t, now).toMillis() / 1000.0);
+    }
+}
