@@ -217,6 +217,7 @@ class LaunchCommandTest {
                         + " -XX:ActiveProcessorCount=" + threads + (threads == 1 ? " -XX:TieredStopAtLevel=1" : "") // the sample is a small share
                         + " -XX:+UseSerialGC -Xms64m -Xmx512m -cp ",
                 " dev.augctl.Main generate --input data/sample/redsm5_sample.csv", "--shard-index 1 --num-shards 2 --cache-db data/cache/augment_shard1.db");
+        assertThat(r.out()).contains("worker JVM: the launcher adds -XX:ActiveProcessorCount=" + threads);
         assertThat(dir.resolve("l")).doesNotExist();
     }
 
