@@ -56,7 +56,7 @@ public final class ClassDataArchive {
      * starts it), kept in {@code dir}; empty when augctl does not run from a jar (a classes directory
      * changes without notice).
      */
-    public static Optional<ClassDataArchive> forWorker(Path dir) {
+    static Optional<ClassDataArchive> forWorker(Path dir) {
         Path jar = BuiltinWorker.runningJar();
         if (jar == null) {
             return Optional.empty();
@@ -71,11 +71,20 @@ public final class ClassDataArchive {
         // The JVM checks the jar's size and time itself: the name only keeps one archive per jar and runtime.
         String key = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 16);
         Path file = dir.resolve(PREFIX + key + SUFFIX);
-        return Optional.of(new ClassDataArchive(file, List.of(BuiltinWorker.javaExecutable(), "-jar", jar.toString())));
+        return Optional.of(new ClassDataArchive(file, BuiltinWorker.command(List.of())));
+    }
+
+    /**
+     * The archive a launch uses: for the built-in worker's shards on this machine (executor
+     * {@code local}) when {@code worker.class_data_archive} is on; else empty.
+     */
+    static Optional<ClassDataArchive> forLaunch(LaunchSettings s, WorkerTemplate template, String executor) {
+        boolean used = "local".equals(executor) && template.usesBuiltinWorker() && s.config.worker.classDataArchive;
+        return used ? forWorker(defaultDir()) : Optional.empty();
     }
 
     /** Where archives are kept: {@code $XDG_CACHE_HOME/augctl/class-data}, by default under {@code ~/.cache}. */
-    public static Path defaultDir() {
+    static Path defaultDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("augctl").resolve("class-data");

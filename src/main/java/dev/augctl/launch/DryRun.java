@@ -6,7 +6,6 @@ import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.run.RunState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,8 +26,8 @@ public final class DryRun {
             out.println("schedule: dynamic: each shard claims the longest-estimated combo nobody holds, one at a time");
         }
         if (template.usesBuiltinWorker()) {
-            out.println("worker JVM: the launcher adds " + String.join(" ", WorkerJvm.options(plan.threads(),
-                    plan.variantsPerShard(), List.of())) + archiveNote(s, executor) + " (docs/WORKER.md, \"The worker's JVM\")");
+            out.println("worker JVM: the launcher adds " + String.join(" ", plan.workerJvmOptions())
+                    + archiveNote(s, template, executor) + " (docs/WORKER.md, \"The worker's JVM\")");
         }
         ShardOrder order = ShardOrder.of(s, template, plan.toRun(), w -> out.println("warning: " + w));
         out.println("order: " + order.why() + (order.estimates().isEmpty() ? "" : ": " + String.join(", ",
@@ -56,11 +55,8 @@ public final class DryRun {
     }
 
     /** Where the class-data archive is, or that the first shard will make it; empty when none is used. */
-    private static String archiveNote(LaunchSettings s, String executor) {
-        if (!"local".equals(executor) || !s.config.worker.classDataArchive) {
-            return "";
-        }
-        return ClassDataArchive.forWorker(ClassDataArchive.defaultDir())
+    private static String archiveNote(LaunchSettings s, WorkerTemplate template, String executor) {
+        return ClassDataArchive.forLaunch(s, template, executor)
                 .map(a -> Files.isRegularFile(a.file()) ? "; class-data archive " + a.file()
                         : "; no class-data archive yet: the first shard to start makes " + a.file())
                 .orElse("");

@@ -101,9 +101,7 @@ public final class Launcher {
             refuseMarkedProcesses(); // found by their mark even when run.json is gone
             String runId = continuedRun(previous).orElseGet(RunTag::newRunId);
             plan = ShardPlan.of(settings, template, previous, runId);
-            if (executor instanceof LocalExecutor && template.usesBuiltinWorker() && settings.config.worker.classDataArchive) {
-                ClassDataArchive.forWorker(ClassDataArchive.defaultDir()).ifPresent(plan::useClassDataArchive);
-            }
+            ClassDataArchive.forLaunch(settings, template, executor.name()).ifPresent(plan::useClassDataArchive);
             if (plan.toRun().isEmpty()) {
                 out.println("nothing to run: " + runFile + " records no failed or interrupted shard");
                 out.flush();

@@ -108,6 +108,20 @@ public final class ShardPlan {
         return ShardPaths.cache(settings.cacheDir, index);
     }
 
+    /** The JVM options the launcher adds to the built-in worker (before the archive's); none for another worker. */
+    public List<String> workerJvmOptions() {
+        return template.usesBuiltinWorker() ? WorkerJvm.options(threads, variantsPerShard()) : List.of();
+    }
+
+    /** {@link #workerJvmOptions()}, then the class-data archive's for shard {@code index} about to start. */
+    private List<String> jvmOptions(int index) {
+        List<String> all = new ArrayList<>(workerJvmOptions());
+        if (archive != null && template.usesBuiltinWorker()) {
+            all.addAll(archive.optionsFor(index));
+        }
+        return all;
+    }
+
     /**
      * A built-in worker shard's share of the run's variants: under the dynamic schedule the shards
      * running at once share all of it, under the static one each has its N-th.
@@ -135,13 +149,19 @@ public final class ShardPlan {
      */
     public ShardSpec spec(int index) {
         int n = settings.numShards;
-        List<String> jvm = !template.usesBuiltinWorker() ? List.of()
-                : WorkerJvm.options(threads, variantsPerShard(), archive == null ? List.of() : archive.optionsFor(index));
         List<String> then = recorded.get(index);
-        List<String> argv = then == null ? template.argv(index, n, log(index), cache(index), jvm)
-                : WorkerJvm.replace(then, recordedJvm.get(index), jvm);
-        if (then != null && argv == then) {
-            jvm = List.of(); // recorded before the launcher's block existed: run as recorded
+        List<String> thenJvm = recordedJvm.getOrDefault(index, List.of());
+        List<String> jvm;
+        List<String> argv;
+        if (then == null) {
+            jvm = jvmOptions(index);
+            argv = template.argv(index, n, log(index), cache(index), jvm);
+        } else if (WorkerJvm.holds(then, thenJvm)) {
+            jvm = jvmOptions(index); // a retry runs the recorded argv with today's JVM options
+            argv = WorkerJvm.replace(then, thenJvm, jvm);
+        } else {
+            jvm = List.of(); // recorded without the launcher's block (another worker, or before it existed): as recorded
+            argv = then;
         }
         Map<String, String> env = ShardEnvironment.forShard(index, n, runId, settings.logDir, commonEnv);
         if (settings.gpuAssignment != null) {

@@ -32,16 +32,19 @@ final class WorkerJvm {
     /**
      * @param threads  the shard's thread cap
      * @param variants the shard's share of the work in variants to try, or 0 when unknown
-     * @param archive  the class-data archive's options, or none
      */
-    static List<String> options(int threads, long variants, List<String> archive) {
+    static List<String> options(int threads, long variants) {
         List<String> all = new ArrayList<>();
         all.add("-XX:ActiveProcessorCount=" + threads);
         if (threads == 1 && variants > 0 && variants < C1_LIMIT) {
             all.add("-XX:TieredStopAtLevel=1");
         }
-        all.addAll(archive);
         return all;
+    }
+
+    /** Whether {@code argv} holds the launcher's block {@code options} (a non-empty one). */
+    static boolean holds(List<String> argv, List<String> options) {
+        return !options.isEmpty() && Collections.indexOfSubList(argv, options) >= 0;
     }
 
     /**
@@ -49,10 +52,10 @@ final class WorkerJvm {
      * {@code argv} itself when it does not hold {@code old} (an argv recorded before such blocks existed).
      */
     static List<String> replace(List<String> argv, List<String> old, List<String> now) {
-        int at = old.isEmpty() ? -1 : Collections.indexOfSubList(argv, old);
-        if (at < 0) {
+        if (!holds(argv, old)) {
             return argv;
         }
+        int at = Collections.indexOfSubList(argv, old);
         List<String> out = new ArrayList<>(argv.subList(0, at));
         out.addAll(now);
         out.addAll(argv.subList(at + old.size(), argv.size()));

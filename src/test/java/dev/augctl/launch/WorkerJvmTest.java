@@ -22,17 +22,19 @@ class WorkerJvmTest {
     @Test
     void theLaunchersOptionsGoRightAfterJava_beforeJavaOpts() {
         WorkerTemplate t = WorkerTemplate.of(new AugctlConfig(), Path.of("conf/augctl.yaml"), false, JAVA);
-        List<String> argv = t.argv(0, 2, Path.of("l"), Path.of("c"), WorkerJvm.options(3, 1000, List.of("-Xlog:cds=off")));
+        List<String> jvm = new java.util.ArrayList<>(WorkerJvm.options(3, 1000));
+        jvm.add("-Xlog:cds=off");
+        List<String> argv = t.argv(0, 2, Path.of("l"), Path.of("c"), jvm);
         assertThat(argv).startsWith("/opt/jdk/bin/java", "-XX:ActiveProcessorCount=3", "-Xlog:cds=off", "-XX:+UseSerialGC",
                 "-jar", "augctl.jar", "generate");
     }
 
     @Test
     void aShardWithOneCoreAndASmallShareCompilesWithC1Alone() {
-        assertThat(WorkerJvm.options(1, 440_000, List.of())).containsExactly("-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
-        assertThat(WorkerJvm.options(1, WorkerJvm.C1_LIMIT, List.of())).containsExactly("-XX:ActiveProcessorCount=1");
-        assertThat(WorkerJvm.options(2, 1000, List.of())).containsExactly("-XX:ActiveProcessorCount=2");
-        assertThat(WorkerJvm.options(1, 0, List.of())).containsExactly("-XX:ActiveProcessorCount=1"); // unknown share
+        assertThat(WorkerJvm.options(1, 440_000)).containsExactly("-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
+        assertThat(WorkerJvm.options(1, WorkerJvm.C1_LIMIT)).containsExactly("-XX:ActiveProcessorCount=1");
+        assertThat(WorkerJvm.options(2, 1000)).containsExactly("-XX:ActiveProcessorCount=2");
+        assertThat(WorkerJvm.options(1, 0)).containsExactly("-XX:ActiveProcessorCount=1"); // unknown share
     }
 
     @Test
