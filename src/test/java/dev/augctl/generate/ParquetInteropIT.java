@@ -24,34 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
  * (installs them into target/node when npm can); required, not skipped, when CI=true.
  */
 class ParquetInteropIT {
+    /** One combo, so each dataset is {@code <format>/out/combo_1_typos/dataset.<ext>}. */
+    private static final String TYPOS = """
+            methods:
+              - name: typos
+                type: char_swap
+                params: {aug_word_p: 0.3}
+            """;
+
     @TempDir
     Path dir;
 
     @Test
     void hyparquetReadsTheSameRowsAsTheJsonlDataset() throws Exception {
-        Path nodeDir = nodeWithHyparquet();
-        Path script = Files.copy(WorkerProcess.home().resolve("src/test/node/read_parquet.mjs"),
-                nodeDir.resolve("read_parquet.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Path script = readParquetScript();
         Path input = WorkerProcess.home().resolve(GenerateFixture.SAMPLE).toAbsolutePath();
-        Path methods = methods(dir, """
-                methods:
-                  - name: typos
-                    type: char_swap
-                    params: {aug_word_p: 0.3}
-                """);
+        Path methods = methods(dir, TYPOS);
         Path log = dir.resolve("w.log");
         assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve("pq")))).as(Files.readString(log)).isZero();
         assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve("js"), "--save-format", "jsonl")))
                 .as(Files.readString(log)).isZero();
 
-        Process node = new ProcessBuilder("node", script.toString(),
-                dir.resolve("pq/out/combo_1_typos/dataset.parquet").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String parquetRows = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).isZero();
-
-        List<JsonNode> fromParquet = parse(parquetRows.lines().toList());
+        List<JsonNode> fromParquet = readParquet(script, dir.resolve("pq/out/combo_1_typos/dataset.parquet"));
         List<JsonNode> fromJsonl = parse(Files.readAllLines(dir.resolve("js/out/combo_1_typos/dataset.jsonl")));
         assertThat(fromParquet).hasSizeGreaterThan(300).hasSameSizeAs(fromJsonl);
         assertThat(fromParquet).allSatisfy(row -> assertThat(row.get("status").isIntegralNumber()).as("status is int64").isTrue());
@@ -62,31 +56,20 @@ class ParquetInteropIT {
 
     @Test
     void hyparquetReadsTypedColumnsWithTheirTypesAndNulls() throws Exception {
-        Path nodeDir = nodeWithHyparquet();
-        Path script = Files.copy(WorkerProcess.home().resolve("src/test/node/read_parquet.mjs"),
-                nodeDir.resolve("read_parquet.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        Path script = readParquetScript();
         Path input = Files.writeString(dir.resolve("typed.csv"), """
                 sentence_id,sentence_text,DSM5_symptom,status,score,flag,mixed
                 1,I have not slept well for weeks now and I feel tired,SLEEP,1,0.5,true,7
                 2,Nothing I do seems to matter any more these days,WORTH,0,,False,n/a
                 3,I keep thinking about how everything went wrong,GUILT,1,2,TRUE,
                 """);
-        Path methods = methods(dir, """
-                methods:
-                  - name: typos
-                    type: char_swap
-                    params: {aug_word_p: 0.3}
-                """);
+        Path methods = methods(dir, TYPOS);
         Path log = dir.resolve("w.log");
         for (String format : List.of("parquet", "jsonl")) {
             assertThat(WorkerProcess.run(log, args(input, methods, dir.resolve(format), "--save-format", format,
                     "--quality-min-sim", "0"))).as(Files.readString(log)).isZero();
         }
-        Process node = new ProcessBuilder("node", script.toString(),
-                dir.resolve("parquet/out/combo_1_typos/dataset.parquet").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<JsonNode> fromParquet = parse(new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        List<JsonNode> fromParquet = readParquet(script, dir.resolve("parquet/out/combo_1_typos/dataset.parquet"));
         List<JsonNode> fromJsonl = parse(Files.readAllLines(dir.resolve("jsonl/out/combo_1_typos/dataset.jsonl")));
         // JavaScript has one number type (2.0 reads back as 2): compare numbers by value
         assertThat(fromParquet.stream().map(ParquetInteropIT::numbersAsDoubles).toList()).isNotEmpty()
@@ -125,6 +108,23 @@ class ParquetInteropIT {
         row.fields().forEachRemaining(e -> copy.set(e.getKey(), e.getValue().isNumber()
                 ? com.fasterxml.jackson.databind.node.DoubleNode.valueOf(e.getValue().asDouble()) : e.getValue()));
         return copy;
+    }
+
+    /** The rows of a Parquet file as hyparquet reads them, one JSON object each. */
+    private static List<JsonNode> readParquet(Path script, Path parquet) throws Exception {
+        Process node = new ProcessBuilder("node", script.toString(), parquet.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String rows = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).isZero();
+        return parse(rows.lines().toList());
+    }
+
+    /** The reading script, copied beside the installed hyparquet (Node resolves modules from the script's folder). */
+    private static Path readParquetScript() throws Exception {
+        Path nodeDir = nodeWithHyparquet();
+        return Files.copy(WorkerProcess.home().resolve("src/test/node/read_parquet.mjs"),
+                nodeDir.resolve("read_parquet.mjs"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static List<JsonNode> parse(List<String> lines) throws IOException {
