@@ -36,7 +36,6 @@ final class HistoryRecorder {
     private final WorkerTemplate template;
     private final Consumer<String> warn;
     private final String worker;
-    private InputFingerprint input;
 
     HistoryRecorder(LaunchSettings s, WorkerTemplate template, Consumer<String> warn) {
         this.s = s;
@@ -55,7 +54,7 @@ final class HistoryRecorder {
                 ShardRecord r = state.shard(i).orElse(null);
                 if (r != null && r.state == ShardState.SUCCEEDED && r.startedAt != null && r.endedAt != null) {
                     double seconds = Duration.between(Instant.parse(r.startedAt), Instant.parse(r.endedAt)).toMillis() / 1000.0;
-                    InputFingerprint in = input();
+                    InputFingerprint in = s.input();
                     entries.add(new HistoryEntry(HistoryEntry.SHARD, time, state.runId, HostName.get(), worker, null, null,
                             in.sha256(), in.rows(), i, s.numShards, seconds, null));
                 }
@@ -88,7 +87,7 @@ final class HistoryRecorder {
             }
         }
         if (!hadSeconds) {
-            InputFingerprint in = input();
+            InputFingerprint in = s.input();
             for (TimedCombo t : s.logTimes.read(ShardPaths.log(s.logDir, shard, s.numShards), since)) {
                 out.add(new HistoryEntry(HistoryEntry.COMBO, time, state.runId, HostName.get(), worker, t.combo(), null,
                         in.sha256(), in.rows(), shard, s.numShards, t.seconds(), t.rows()));
@@ -126,8 +125,8 @@ final class HistoryRecorder {
             sha = meta.path("input_sha256").asText(null);
             inputRows = meta.path("input_rows").isNumber() ? meta.path("input_rows").asLong() : null;
         } else {
-            sha = input().sha256();
-            inputRows = input().rows();
+            sha = s.input().sha256();
+            inputRows = s.input().rows();
         }
         return new HistoryEntry(HistoryEntry.COMBO, time, runId, HostName.get(), worker, combo, methods, sha, inputRows,
                 shard, s.numShards, seconds, rows);
@@ -148,12 +147,5 @@ final class HistoryRecorder {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private InputFingerprint input() {
-        if (input == null) {
-            input = InputFingerprint.of(s.config.input);
-        }
-        return input;
     }
 }

@@ -1,5 +1,6 @@
 package dev.augctl.launch;
 
+import dev.augctl.history.InputFingerprint;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.gpu.GpuList;
@@ -55,6 +56,19 @@ public final class LaunchSettings {
     public long builtinVariants;
     /** Reads the combos a shard log shows finished (the monitor's patterns), for the duration history. */
     public TimedCombo.LogReader logTimes = (log, since) -> List.of();
+
+    private InputFingerprint input;
+
+    /**
+     * The input's fingerprint (SHA-256 and data rows), computed once per launch: run.json records it,
+     * the start order and the duration history use it.
+     */
+    public InputFingerprint input() {
+        if (input == null) {
+            input = InputFingerprint.of(config.input);
+        }
+        return input;
+    }
 
     /** Whether the shards claim the built-in worker's combos (then they are interchangeable). */
     public boolean dynamic(WorkerTemplate template) {

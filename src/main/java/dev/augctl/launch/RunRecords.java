@@ -28,6 +28,9 @@ final class RunRecords {
         s.gracePeriod = settings.gracePeriod.toMillis() / 1000.0;
         s.config = settings.configFile == null ? null : settings.configFile.toString();
         s.outputRoot = settings.config.outputRoot.toString();
+        s.input = settings.config.input.toString();
+        s.inputSha256 = settings.input().sha256();
+        s.inputRows = settings.input().rows();
         s.gpusPerShard = settings.gpus.none() ? null : settings.gpusPerShard;
         boolean sameShape = previous.isPresent() && previous.get().numShards == settings.numShards;
         for (int i = 0; i < settings.numShards; i++) {

@@ -47,7 +47,7 @@ public record ShardOrder(List<Integer> order, Map<Integer, Double> estimates, St
             }
             return new ShardOrder(toRun, Map.of(), "index order: no duration history yet");
         }
-        InputFingerprint input = InputFingerprint.of(s.config.input);
+        InputFingerprint input = s.input();
         Map<Integer, List<ComboKey>> combos = s.builtinCombos;
         Map<Integer, Double> estimates = new HashMap<>();
         for (int i : toRun) {

@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * What the duration history of earlier runs ({@code history.jsonl} in the log directory) says about
  * the run being watched: estimates of its combos and of a shard's time outside its combos, the combos
- * earlier runs on the same input had, and the methods of a combo. The run's input is the one its
- * shards were given ({@code --input FILE} in run.json's argv, the worker contract's flag),
- * fingerprinted as launch records it; the worker is the one whose entries used that input most
+ * earlier runs on the same input had, and the methods of a combo. The run's input is known by the
+ * fingerprint run.json records ({@code input_sha256}, {@code input_rows}; for an older run.json, the
+ * {@code --input FILE} of its shards' argv, fingerprinted here); the worker is the one whose entries used that input most
  * recently. The file is read again only when it changes (a launch appends at its end).
  */
 final class RunHistory {
@@ -130,11 +130,18 @@ final class RunHistory {
                 // the monitor never fails on its history: unreadable lines are left out, as launch does
                 entries = newSize < 0 ? List.of() : new HistoryFile(file).read(warning -> { });
             }
-            Path in = entries.isEmpty() ? null : inputOf(run);
-            if (in != null && !in.equals(inputPath)) {
-                inputPath = in;
-                input = Files.isRegularFile(in) ? InputFingerprint.of(in) : new InputFingerprint(null, null);
-                changed = true;
+            if (!entries.isEmpty() && run != null && run.inputSha256 != null) {
+                // as the launcher read it (run.json): no second read of the input, from wherever the monitor runs
+                InputFingerprint recorded = new InputFingerprint(run.inputSha256, run.inputRows);
+                changed |= !recorded.equals(input);
+                input = recorded;
+            } else {
+                Path in = entries.isEmpty() ? null : inputOf(run); // a run.json written before input_sha256 was recorded
+                if (in != null && !in.equals(inputPath)) {
+                    inputPath = in;
+                    input = Files.isRegularFile(in) ? InputFingerprint.of(in) : new InputFingerprint(null, null);
+                    changed = true;
+                }
             }
             if (changed) {
                 current = entries.isEmpty() ? NONE : new RunHistory(entries, input);

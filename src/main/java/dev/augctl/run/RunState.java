@@ -37,6 +37,10 @@ public final class RunState {
     public String signal;
     public String config;
     public String outputRoot;
+    /** The input the shards were given ({@code input}), and its SHA-256 and data rows as the launcher read them. */
+    public String input;
+    public String inputSha256;
+    public Long inputRows;
     /** Every process of this launch has AUGCTL_RUN_ID set to this in its environment. */
     public String runId;
     /** GPUs per shard when the launch assigned GPUs, else null. */

@@ -45,6 +45,9 @@ final class RunStateJson {
             string(g, "signal", s.signal);
             string(g, "config", s.config);
             string(g, "output_root", s.outputRoot);
+            string(g, "input", s.input);
+            string(g, "input_sha256", s.inputSha256);
+            number(g, "input_rows", s.inputRows);
             string(g, "job_id", s.jobId);
             number(g, "gpus_per_shard", s.gpusPerShard == null ? null : s.gpusPerShard.longValue());
             g.writeArrayFieldStart("shards");
@@ -130,6 +133,9 @@ final class RunStateJson {
                     case "signal" -> s.signal = text(p, t, name);
                     case "config" -> s.config = text(p, t, name);
                     case "output_root" -> s.outputRoot = text(p, t, name);
+                    case "input" -> s.input = text(p, t, name);
+                    case "input_sha256" -> s.inputSha256 = text(p, t, name);
+                    case "input_rows" -> s.inputRows = nullableInteger(p, t, name);
                     case "job_id" -> s.jobId = text(p, t, name);
                     case "gpus_per_shard" -> {
                         Long k = nullableInteger(p, t, name);

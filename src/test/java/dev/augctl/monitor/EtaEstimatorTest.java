@@ -67,6 +67,33 @@ class EtaEstimatorTest {
     }
 
     @Test
+    void theRunsInputIsKnownByTheFingerprintRunJsonRecords_withoutReadingTheInput() throws Exception {
+        // the same combos on two inputs: 30 / 60 s on input "aaa", ten times that on "bbb" (written last)
+        history(onInput(entry("combo_1_x", 30), "aaa"), onInput(entry("combo_1_y", 60), "aaa"),
+                onInput(entry("combo_1_x", 300), "bbb"), onInput(entry("combo_1_y", 600), "bbb"));
+        dev.augctl.run.RunState run = new dev.augctl.run.RunState();
+        run.numShards = 1;
+        run.jobs = 1;
+        run.startedAt = java.time.Instant.now().minusSeconds(6).toString();
+        run.input = dir.resolve("gone.csv").toString(); // not there: the monitor must not need it
+        run.inputSha256 = "aaa";
+        run.inputRows = 100L;
+        dev.augctl.run.ShardRecord r = new dev.augctl.run.ShardRecord(0);
+        r.state = dev.augctl.run.ShardState.RUNNING;
+        r.startedAt = run.startedAt;
+        run.shards.add(r);
+        run.write(dir.resolve("run.json"));
+        log(0, 1, WorkerLogs.info(6, "shard 0/1: assigned 2 combos: combo_1_x, combo_1_y")
+                + WorkerLogs.info(5, "combo 1/2 start: combo_1_x") + WorkerLogs.info(3, "combo 1/2 progress: 0/100 rows (0.0%)"));
+        // x: 30 s, 5 of which have passed; y: 60 s (input "aaa", not the newer "bbb")
+        assertThat(refresh(1).shards().get(0).etaSeconds()).isBetween(83L, 87L);
+    }
+
+    private static String onInput(String entry, String sha) {
+        return entry.replace("\"seconds\"", "\"input_sha256\":\"" + sha + "\",\"input_rows\":100,\"seconds\"");
+    }
+
+    @Test
     void theHistoryIsScaledByThisRunsSpeed() throws Exception {
         history(entry("combo_1_x", 30), entry("combo_1_y", 60));
         // x took 60 s here, twice its history: y should take 120 s
