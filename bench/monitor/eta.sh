@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # ETA error of `augctl monitor` through real runs: 7 shards of the built-in worker on the shipped
 # sample (bin/augctl launch --num-shards 7), recorded with `monitor --follow --json --interval 1`.
-# Each repetition uses a fresh log directory and makes two runs in it: the first with no duration
-# history, the second with the first's history (fresh output root and cache each run, so the work
-# is the same). For each run it prints, at 25 %, 50 % and 75 % of the run (first shard start to
+# Each repetition makes two runs, each in a fresh log directory: the first with no duration
+# history, the second with the first's history.jsonl copied into its log directory (fresh output
+# root and cache each run, so the work is the same). The recorder starts before the launch and
+# waits for the run (`--follow` before a run), so its first document does not depend on how quickly
+# a JVM starts on a machine whose cores the shards take. For each run it prints, at 25 %, 50 % and 75 % of the run (first shard start to
 # last shard end, from run.json), the monitor's run ETA (the document last printed by then), the
 # actual time left, |ETA - actual| / actual, and beside it the naive estimate
 # elapsed x (1 - p) / p with p = the run's combos done / combos in the run from the same document.
@@ -21,27 +23,27 @@ INPUT=${INPUT:-data/sample/redsm5_sample.csv}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/augctl-bench-eta.XXXXXX")
 trap 'kill $(jobs -p) 2>/dev/null || true; [[ -n "${KEEP:-}" ]] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 [[ -f target/augctl.jar ]] || { echo "missing target/augctl.jar: run mvn -B package -DskipTests" >&2; exit 2; }
+# The worker's class-data archive of this benchmark (a folder of its own), made by a first run that is
+# not reported: the run that makes it ends later (its first shard writes the archive at exit).
+export XDG_CACHE_HOME=$WORK/xdg
+bin/augctl launch --num-shards 7 --input "$INPUT" --output-root "$WORK/out-warm" --cache-dir "$WORK/cache-warm" \
+  --log-dir "$WORK/logs-warm" > /dev/null
 echo "machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-run_id() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("run_id"))' "$1" 2>/dev/null || true; }
-
 for rep in $(seq "$REPS"); do
-  logs="$WORK/logs-$rep"
   for run in 1 2; do
     d="$WORK/r$rep-$run"
-    mkdir -p "$d"
-    before=$( [[ -f "$logs/run.json" ]] && run_id "$logs/run.json" || echo none)
-    bin/augctl launch --num-shards 7 --input "$INPUT" --output-root "$d/out" --cache-dir "$d/cache" \
-      --log-dir "$logs" > "$d/launch.out" 2>&1 &
-    launcher=$!
-    # follow this launch's run.json (the log dir may still hold the previous run's, already ended)
-    until [[ -f "$logs/run.json" ]] && [[ "$(run_id "$logs/run.json")" != "$before" ]]; do
-      kill -0 "$launcher" 2>/dev/null || { echo "launch failed:" >&2; cat "$d/launch.out" >&2; exit 1; }
-      sleep 0.05
-    done
+    logs="$d/logs"
+    mkdir -p "$logs"
+    if [[ $run == 2 ]]; then
+      cp "$WORK/r$rep-1/logs/history.jsonl" "$logs/history.jsonl"
+      cp "$logs/history.jsonl" "$d/history-before.jsonl" # what this run's ETA starts from (for replaying it)
+    fi
     bin/augctl monitor --log-dir "$logs" --follow --json --interval 1 > "$d/frames.jsonl" 2> "$d/monitor.err" &
     follower=$!
-    wait "$launcher" || { echo "launch failed:" >&2; cat "$d/launch.out" >&2; exit 1; }
+    sleep 1 # the recorder is up and waiting before the run starts
+    bin/augctl launch --num-shards 7 --input "$INPUT" --output-root "$d/out" --cache-dir "$d/cache" \
+      --log-dir "$logs" > "$d/launch.out" 2>&1 || { echo "launch failed:" >&2; cat "$d/launch.out" >&2; exit 1; }
     for _ in $(seq 100); do kill -0 "$follower" 2>/dev/null || break; sleep 0.1; done
     kill "$follower" 2>/dev/null || true
     wait "$follower" 2>/dev/null || true
@@ -70,7 +72,7 @@ for p in (0.25, 0.50, 0.75):
     nerr = None if naive is None or left <= 0 else abs(naive - left) / left
     out.append((p, eta, left, err, nerr))
     print(f"rep {rep} run {run} ({'history' if run == '2' else 'no history'}): {int(p*100)}% at {now - t0:5.1f} s of {t1 - t0:.1f} s:"
-          f" ETA {'-' if eta is None else f'{eta:d} s'}{' (rough)' if s.get('eta_rough') else ''}, actual {left:.1f} s,"
+          f" ETA {'-' if eta is None else f'{eta:.1f} s'}{' (rough)' if s.get('eta_rough') else ''}, actual {left:.1f} s,"
           f" error {'-' if err is None else f'{err:.0%}'};"
           f" naive {'-' if naive is None else f'{naive:.1f} s'} (p={q:.2f}), error {'-' if nerr is None else f'{nerr:.0%}'}")
 for p in (0.25, 0.50, 0.75):

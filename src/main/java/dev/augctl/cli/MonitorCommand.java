@@ -101,7 +101,7 @@ public final class MonitorCommand extends BaseCommand {
             }
             err().println("waiting for a run in " + dir + " (Ctrl-C to stop)");
             err().flush();
-            if (!MonitorLoop.awaitRun(dir, Duration.ofMillis(Math.min(1000, every.toMillis())))) {
+            if (!MonitorLoop.awaitRun(dir, Duration.ofMillis(Math.min(100, every.toMillis())))) { // a stat: cheap
                 return dev.augctl.common.ExitCode.SIGINT;
             }
         }

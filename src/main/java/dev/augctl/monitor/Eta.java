@@ -19,11 +19,11 @@ final class Eta {
      * @param averageDuration seconds a shard takes on average, null when no shard tells yet
      * @param slots           shards that may run at once
      */
-    static Long overall(List<Long> runningLeft, List<Double> runningElapsed, int pending, Double averageDuration, int slots) {
+    static Double overall(List<Double> runningLeft, List<Double> runningElapsed, int pending, Double averageDuration, int slots) {
         PriorityQueue<Double> free = new PriorityQueue<>();
         double end = 0;
         for (int i = 0; i < runningLeft.size(); i++) {
-            Long left = runningLeft.get(i);
+            Double left = runningLeft.get(i);
             double t;
             if (left != null) {
                 t = left;
@@ -36,7 +36,7 @@ final class Eta {
             end = Math.max(end, t);
         }
         if (pending == 0) {
-            return Math.round(end);
+            return EtaEstimator.tenths(end);
         }
         if (averageDuration == null) {
             return null;
@@ -49,6 +49,6 @@ final class Eta {
             free.add(finish);
             end = Math.max(end, finish);
         }
-        return Math.round(end);
+        return EtaEstimator.tenths(end);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * history of earlier runs. A combo not started yet takes what {@link ComboEstimates} says; a running
  * combo its own progress's rate, tempered early on by that estimate. Time is counted from combo start
  * lines, so a worker's start-up is never in a rate; a shard still starting up waits as long as the
- * slowest start-up seen in this run, else the history's. The static schedule adds up each shard's
+ * slowest start-up seen in this run or the history's, the longer. The static schedule adds up each shard's
  * combos; the dynamic one is played forward over its shards; both are raised towards the history of
  * whole shards while few combos are finished.
  */
@@ -27,7 +27,7 @@ final class EtaEstimator {
     }
 
     /** Seconds left per shard (index order; null when unknown), and for the whole run when the schedule is dynamic. */
-    record Result(List<Long> shards, boolean dynamic, Long run) {
+    record Result(List<Double> shards, boolean dynamic, Double run) {
     }
 
     private final List<Shard> shards;
@@ -70,7 +70,7 @@ final class EtaEstimator {
         if (dynamic) {
             return dynamic(inRun);
         }
-        List<Long> out = new ArrayList<>();
+        List<Double> out = new ArrayList<>();
         for (Shard s : shards) {
             out.add(round(staticShard(s)));
         }
@@ -149,7 +149,7 @@ final class EtaEstimator {
         for (int i = 0; i < left; i++) {
             todo.add(i < known.size() ? known.get(i) : combos.prior(-1, null, null));
         }
-        Long[] out = new Long[shards.size()];
+        Double[] out = new Double[shards.size()];
         Double[] whole = new Double[shards.size()];
         record Slot(int index, double free) {
         }
@@ -158,7 +158,7 @@ final class EtaEstimator {
         boolean unknown = todo.contains(null);
         for (Shard s : shards) {
             if (s.status() == Status.SUCCEEDED || s.status() == Status.FINISHING) {
-                out[s.index()] = 0L;
+                out[s.index()] = 0.0;
             } else if (s.status() == Status.PENDING) {
                 pending++;
             } else if (live(s)) {
@@ -168,7 +168,7 @@ final class EtaEstimator {
                 whole[s.index()] = wholeShardLeft(s);
             }
         }
-        Double fullStartUp = startUp != null ? startUp : history.overhead().map(o -> speed * o).orElse(null);
+        Double fullStartUp = startUp();
         for (int i = free.size(); i < slots && pending > 0; i++, pending--) {
             unknown |= fullStartUp == null;
             free.add(new Slot(-1, fullStartUp == null ? 0 : fullStartUp)); // a pending shard starts in a free slot
@@ -179,12 +179,12 @@ final class EtaEstimator {
             free.add(new Slot(s.index(), s.free() + (todo.get(i) == null ? 0 : todo.get(i))));
         }
         double end = 0;
-        Long[] ends = new Long[shards.size()];
+        Double[] ends = new Double[shards.size()];
         while (!free.isEmpty()) {
             Slot s = free.poll();
             end = Math.max(end, s.free());
             if (s.index() >= 0) {
-                ends[s.index()] = Math.round(s.free());
+                ends[s.index()] = s.free();
             }
             if (pending > 0) { // its slot starts a pending shard, which finds nothing left to claim
                 pending--;
@@ -196,7 +196,7 @@ final class EtaEstimator {
         Double wholeRun = null;
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null) {
-                out[i] = round(blend(unknown || ends[i] == null ? null : ends[i].doubleValue(), whole[i], unseen));
+                out[i] = round(blend(unknown || ends[i] == null ? null : ends[i], whole[i], unseen));
             }
             if (whole[i] != null && (wholeRun == null || whole[i] > wholeRun)) {
                 wholeRun = whole[i]; // shards of the dynamic schedule end together: the run ends with the last
@@ -225,12 +225,24 @@ final class EtaEstimator {
         return own != null ? own : fromPrior;
     }
 
+    /**
+     * How long a shard takes to start: the longest start-up this run has shown and the history's time
+     * outside combos, whichever is longer (the shards that start first show the shortest start-ups).
+     */
+    private Double startUp() {
+        Double h = history.overhead().map(o -> speed * o).orElse(null);
+        if (startUp == null || h == null) {
+            return startUp == null ? h : startUp;
+        }
+        return Math.max(startUp, h);
+    }
+
     /** Seconds left of a shard's start-up: 0 once its first combo started. */
     private Double startUpLeft(Shard s) {
         if (s.facts().workStartedAt() != null) {
             return 0.0;
         }
-        Double up = startUp != null ? startUp : history.overhead().map(o -> speed * o).orElse(null);
+        Double up = startUp();
         Instant start = s.attemptStart() != null ? s.attemptStart() : s.facts().startedAt();
         return up == null ? null : Math.max(0, up - (start == null ? 0 : since(start)));
     }
@@ -302,7 +314,12 @@ final class EtaEstimator {
         return a == null || b == null ? null : a + b;
     }
 
-    private static Long round(Double d) {
-        return d == null ? null : Math.round(d);
+    private static Double round(Double d) {
+        return d == null ? null : tenths(d);
+    }
+
+    /** Seconds to a tenth: what the JSON's {@code eta_seconds} carries (the table shows whole seconds). */
+    static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 }

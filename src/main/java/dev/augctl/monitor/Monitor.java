@@ -293,7 +293,7 @@ public final class Monitor {
             EtaEstimator.Result estimate) {
         int[] count = new int[Status.values().length];
         long totalRows = 0;
-        List<Long> left = new ArrayList<>();
+        List<Double> left = new ArrayList<>();
         List<Double> elapsed = new ArrayList<>();
         List<Double> projected = new ArrayList<>();
         for (ShardRow r : rows) {
@@ -312,7 +312,7 @@ public final class Monitor {
         List<Double> basis = durations.isEmpty() ? projected : durations;
         Double avg = basis.isEmpty() ? null : basis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         // the dynamic schedule's run ends when its last combo does; else running shards end at their ETA
-        Long eta = estimate.dynamic() ? estimate.run()
+        Double eta = estimate.dynamic() ? estimate.run()
                 : Eta.overall(left, elapsed, count[Status.PENDING.ordinal()], avg, slots);
         int combosDone = rows.stream().mapToInt(ShardRow::combosDone).sum();
         return new Summary(rows.size(), count[Status.SUCCEEDED.ordinal()], count[Status.RUNNING.ordinal()],

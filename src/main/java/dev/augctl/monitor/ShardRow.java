@@ -37,7 +37,7 @@ public record ShardRow(
         @JsonProperty("combos_done") int combosDone,
         @JsonProperty("combos_total") Integer combosTotal,
         @JsonProperty("current") String current,
-        @JsonProperty("eta_seconds") Long etaSeconds,
+        @JsonProperty("eta_seconds") Double etaSeconds,
         @JsonProperty("rows") long rows,
         @JsonProperty("cpu_percent") Double cpuPercent,
         @JsonProperty("rss_bytes") Long rssBytes,
@@ -53,14 +53,14 @@ public record ShardRow(
 
     /** A row without GPU figures. */
     public ShardRow(int shard, Status status, Double progress, int combosDone, Integer combosTotal, String current,
-            Long etaSeconds, long rows, Double cpuPercent, Long rssBytes, String lastUpdate, String error,
+            Double etaSeconds, long rows, Double cpuPercent, Long rssBytes, String lastUpdate, String error,
             String startedAt, Integer attempts, Integer exitCode, Long pid, String log) {
         this(shard, status, progress, combosDone, combosTotal, current, etaSeconds, rows, cpuPercent, rssBytes,
                 lastUpdate, error, startedAt, attempts, exitCode, pid, log, null, null);
     }
 
     /** This row with another ETA. */
-    public ShardRow withEta(Long seconds) {
+    public ShardRow withEta(Double seconds) {
         return new ShardRow(shard, status, progress, combosDone, combosTotal, current, seconds, rows, cpuPercent,
                 rssBytes, lastUpdate, error, startedAt, attempts, exitCode, pid, log, gpuMemoryMib, gpuSmPercent);
     }

@@ -22,14 +22,14 @@ public record Summary(
         @JsonProperty("failed") int failed,
         @JsonProperty("interrupted") int interrupted,
         @JsonProperty("rows") long rows,
-        @JsonProperty("eta_seconds") Long etaSeconds,
+        @JsonProperty("eta_seconds") Double etaSeconds,
         @JsonProperty("eta_rough") boolean etaRough,
         @JsonProperty("combos_done") int combosDone,
         @JsonProperty("combos_total") Integer combosTotal) {
 
     /** A summary whose ETA is not rough. */
     public Summary(int shards, int completed, int running, int finishing, int stalled, int pending, int failed,
-            int interrupted, long rows, Long etaSeconds, int combosDone, Integer combosTotal) {
+            int interrupted, long rows, Double etaSeconds, int combosDone, Integer combosTotal) {
         this(shards, completed, running, finishing, stalled, pending, failed, interrupted, rows, etaSeconds, false,
                 combosDone, combosTotal);
     }

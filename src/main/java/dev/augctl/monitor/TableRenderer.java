@@ -156,8 +156,8 @@ public final class TableRenderer {
     }
 
     /** Seconds as H:MM:SS (hours grow past 24: a run is measured in hours). */
-    static String duration(long seconds) {
-        long s = Math.max(0, seconds);
+    static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 

@@ -93,7 +93,7 @@ public final class RunNotifications implements LaunchListener, AutoCloseable {
         ShardRow row = snap == null || f.shard() == null ? null
                 : snap.shards().stream().filter(r -> r.shard() == f.shard()).findFirst().orElse(null);
         Long rows = snap == null ? null : Long.valueOf(snap.summary().rows());
-        Long eta = snap == null ? null : snap.summary().etaSeconds();
+        Long eta = snap == null || snap.summary().etaSeconds() == null ? null : Math.round(snap.summary().etaSeconds());
         Long elapsed = f.startedAt() == null ? null
                 : Duration.between(Instant.parse(f.startedAt()), Instant.now()).toSeconds();
         String run = "run " + f.runId() + " on " + f.host();

@@ -52,7 +52,7 @@ class EtaEstimatorTest {
         ShardRow r = refresh(2).shards().get(0);
         // slow's rate in shard 1: 0.5 s a row, 50 s for 100 rows, 10 s of which have passed
         // (the run's average rate, 60 s over 300 rows, would say 10 s)
-        assertThat(r.etaSeconds()).isBetween(38L, 42L);
+        assertThat(r.etaSeconds()).isBetween(38.0, 42.0);
     }
 
     @Test
@@ -62,8 +62,8 @@ class EtaEstimatorTest {
                 + WorkerLogs.info(5, "combo 1/2 start: combo_1_x") + WorkerLogs.info(3, "combo 1/2 progress: 0/100 rows (0.0%)"));
         Snapshot s = refresh(1);
         // x: 30 s, 5 of which have passed; y: 60 s
-        assertThat(s.shards().get(0).etaSeconds()).isBetween(83L, 87L);
-        assertThat(s.summary().etaSeconds()).isBetween(83L, 87L);
+        assertThat(s.shards().get(0).etaSeconds()).isBetween(83.0, 87.0);
+        assertThat(s.summary().etaSeconds()).isBetween(83.0, 87.0);
     }
 
     @Test
@@ -86,7 +86,7 @@ class EtaEstimatorTest {
         log(0, 1, WorkerLogs.info(6, "shard 0/1: assigned 2 combos: combo_1_x, combo_1_y")
                 + WorkerLogs.info(5, "combo 1/2 start: combo_1_x") + WorkerLogs.info(3, "combo 1/2 progress: 0/100 rows (0.0%)"));
         // x: 30 s, 5 of which have passed; y: 60 s (input "aaa", not the newer "bbb")
-        assertThat(refresh(1).shards().get(0).etaSeconds()).isBetween(83L, 87L);
+        assertThat(refresh(1).shards().get(0).etaSeconds()).isBetween(83.0, 87.0);
     }
 
     private static String onInput(String entry, String sha) {
@@ -99,7 +99,7 @@ class EtaEstimatorTest {
         // x took 60 s here, twice its history: y should take 120 s
         log(0, 1, WorkerLogs.info(62, "shard 0/1: assigned 2 combos: combo_1_x, combo_1_y")
                 + combo(1, 2, "combo_1_x", 61, 1) + WorkerLogs.info(1, "combo 2/2 start: combo_1_y"));
-        assertThat(refresh(1).shards().get(0).etaSeconds()).isBetween(117L, 121L);
+        assertThat(refresh(1).shards().get(0).etaSeconds()).isBetween(117.0, 121.0);
     }
 
     @Test
@@ -111,7 +111,7 @@ class EtaEstimatorTest {
                 + WorkerLogs.info(2, "combo 1/1 start: combo_1_x") + WorkerLogs.info(0, "combo 1/1 progress: 10/100 rows (10.0%)"));
         // speed 102 s / (100 + 10) s = 0.93: x should take 93 s, 91 of which are left; its own rate says 18 s;
         // 10 % of the way, the estimate weighs 90 %: 0.1 x 18 + 0.9 x 91 = 83.7
-        assertThat(refresh(2).shards().get(0).etaSeconds()).isBetween(81L, 87L);
+        assertThat(refresh(2).shards().get(0).etaSeconds()).isBetween(81.0, 87.0);
     }
 
     @Test
@@ -124,8 +124,22 @@ class EtaEstimatorTest {
                 + WorkerLogs.info(4, "shard 0/2: assigned 1 combos: combo_1_b"));
         Snapshot s = refresh(2);
         // shard 1: 50 % in 10 s, 10 s left; shard 0: 15 s of start-up left, then b at a's rate (20 s)
-        assertThat(s.shards().get(1).etaSeconds()).isBetween(9L, 11L);
-        assertThat(s.shards().get(0).etaSeconds()).isBetween(33L, 37L);
+        assertThat(s.shards().get(1).etaSeconds()).isBetween(9.0, 11.0);
+        assertThat(s.shards().get(0).etaSeconds()).isBetween(33.0, 37.0);
+    }
+
+    @Test
+    void aShardStillStartingWaitsTheHistorysStartUpWhenTheFirstShardsStartedSooner() throws Exception {
+        // an earlier run: one shard of 40 s that ran a and b (10 s each), so 20 s outside combos
+        history(entry("combo_1_a", 10), entry("combo_1_b", 10),
+                "{\"kind\":\"shard\",\"run_id\":\"r1\",\"worker\":\"augctl generate\",\"shard\":0,\"num_shards\":1,\"seconds\":40}");
+        // shard 1 started its combo 5 s after its attempt began; shard 0 has been starting up for 8 s
+        log(1, 2, "===== augctl launch: shard 1/2 attempt 1 at " + java.time.Instant.now().minusSeconds(8) + ": w =====\n"
+                + WorkerLogs.info(4, "shard 1/2: assigned 1 combos: combo_1_a") + WorkerLogs.info(3, "combo 1/1 start: combo_1_a"));
+        log(0, 2, "===== augctl launch: shard 0/2 attempt 1 at " + java.time.Instant.now().minusSeconds(8) + ": w =====\n"
+                + WorkerLogs.info(7, "shard 0/2: assigned 1 combos: combo_1_b"));
+        // shard 0: the history's 20 s of start-up, 12 s of them left, then b's 10 s (not 5 s, the first start-up seen, long past)
+        assertThat(refresh(2).shards().get(0).etaSeconds()).isBetween(21.0, 23.0);
     }
 
     @Test

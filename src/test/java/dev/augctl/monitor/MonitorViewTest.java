@@ -12,9 +12,9 @@ class MonitorViewTest {
     private static Snapshot snapshot(int shards) {
         List<ShardRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < shards; i++) {
-            rows.add(new ShardRow(i, Status.RUNNING, 50.0, 1, 2, "a", 10L, 5, null, null, null, null, null, null, null, null, "x"));
+            rows.add(new ShardRow(i, Status.RUNNING, 50.0, 1, 2, "a", 10.0, 5, null, null, null, null, null, null, null, null, "x"));
         }
-        return new Snapshot("2026-11-28T20:31:05Z", "logs", null, rows, new Summary(shards, 0, shards, 0, 0, 0, 0, 0, 5L * shards, 10L, 0, null));
+        return new Snapshot("2026-11-28T20:31:05Z", "logs", null, rows, new Summary(shards, 0, shards, 0, 0, 0, 0, 0, 5L * shards, 10.0, 0, null));
     }
 
     @Test

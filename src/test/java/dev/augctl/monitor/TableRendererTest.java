@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class TableRendererTest {
     private static ShardRow row(int shard, Status st, Double progress, int done, Integer total, String current, Long eta, long rows) {
-        return new ShardRow(shard, st, progress, done, total, current, eta, rows, null, null, null,
+        return new ShardRow(shard, st, progress, done, total, current, eta == null ? null : eta.doubleValue(), rows, null, null, null,
                 st == Status.FAILED ? "Traceback: boom" : null, null, null, st == Status.FAILED ? 1 : null, null, "x.log");
     }
 
     private static Snapshot snapshot(List<ShardRow> rows) {
         return new Snapshot("2026-11-28T20:31:05Z", "logs/augment", null, rows,
-                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125L, 0, null));
+                new Summary(rows.size(), 1, 1, 0, 0, 1, 1, 0, 4690, 1125.0, 0, null));
     }
 
     @Test

@@ -61,11 +61,11 @@ class DashboardServerTest {
         ShardRow r0 = row(0, progress, current);
         ShardRow r1 = row(1, 10.0, "combo_1_b");
         return new Snapshot(java.time.Instant.now().toString(), dir.toString(), null, List.of(r0, r1),
-                new Summary(2, 0, 2, 0, 0, 0, 0, 0, 30, 12L, 0, 6));
+                new Summary(2, 0, 2, 0, 0, 0, 0, 0, 30, 12.0, 0, 6));
     }
 
     private ShardRow row(int shard, double progress, String current) {
-        return new ShardRow(shard, Status.RUNNING, progress, 0, 3, current, 12L, 15, 50.0, 1L << 20,
+        return new ShardRow(shard, Status.RUNNING, progress, 0, 3, current, 12.0, 15, 50.0, 1L << 20,
                 java.time.Instant.now().toString(), null, java.time.Instant.now().minusSeconds(5).toString(), 1, null, 42L,
                 dir.resolve("shard_" + shard + "_of_2.log").toString(), null, null);
     }
