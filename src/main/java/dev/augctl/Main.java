@@ -26,12 +26,18 @@ public final class Main {
 
     /** Runs one augctl command line and returns its exit code; testable without a new JVM. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
-    /** The configured command tree, with augctl's output streams and error mapping. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The configured command tree, with augctl's output streams and error mapping: the commands that
+     * {@code args} needs ({@link AugctlCommand#commandsFor}), every command without them.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new AugctlCommand());
+        for (Class<?> c : AugctlCommand.commandsFor(args)) {
+            cmd.addSubcommand(c);
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,6 +1,7 @@
 package dev.augctl.cli;
 
 import dev.augctl.common.Logging;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -22,17 +23,33 @@ import picocli.CommandLine.ScopeType;
             "            129 launch's terminal hung up (SIGHUP), 130 interrupted (SIGINT),",
             "            143 terminated (SIGTERM).",
             "Run 'augctl COMMAND --help' for a command's options."
-        },
-        subcommands = {
-            LaunchCommand.class,
-            MonitorCommand.class,
-            MergeCommand.class,
-            GenerateCommand.class,
-            StopCommand.class,
-            CompletionCommand.class,
         })
 /* Not Runnable on purpose: `augctl` without a command is a usage error (exit 2) that lists them. */
 public final class AugctlCommand {
+    /** The commands, in the order the root help lists them (added by {@link #commandsFor}). */
+    public static final List<Class<?>> COMMANDS = List.of(LaunchCommand.class, MonitorCommand.class,
+            MergeCommand.class, GenerateCommand.class, StopCommand.class, CompletionCommand.class);
+
+    /**
+     * The commands a command line needs: only the one it names when it names one (picocli reads every
+     * option of every command it is given, a tenth of a second of a shard's start), else all of them
+     * (the root help, a mistyped name's suggestions, completion).
+     */
+    public static List<Class<?>> commandsFor(String... args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue; // a root option (none takes a value)
+            }
+            for (Class<?> c : COMMANDS) {
+                if (c != CompletionCommand.class && c.getAnnotation(Command.class).name().equals(a)) {
+                    return List.of(c);
+                }
+            }
+            break;
+        }
+        return COMMANDS;
+    }
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logs and stack traces.")
     void setVerbose(boolean verbose) {

@@ -67,4 +67,19 @@ class RootCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown shell 'fish'");
     }
+
+    @Test
+    void aCommandLineThatNamesACommandBuildsThatCommandAloneAndTheRestGetEveryCommand() {
+        assertThat(AugctlCommand.commandsFor("generate", "--input", "x.csv")).containsExactly(GenerateCommand.class);
+        assertThat(AugctlCommand.commandsFor("-v", "merge")).containsExactly(MergeCommand.class);
+        assertThat(AugctlCommand.commandsFor()).isEqualTo(AugctlCommand.COMMANDS);
+        assertThat(AugctlCommand.commandsFor("--help")).isEqualTo(AugctlCommand.COMMANDS);
+        assertThat(AugctlCommand.commandsFor("lunch")).isEqualTo(AugctlCommand.COMMANDS); // for its suggestion
+        assertThat(AugctlCommand.commandsFor("completion")).isEqualTo(AugctlCommand.COMMANDS); // it completes them all
+        // a command built alone still parses, runs and explains itself as in the whole tree
+        CliRunner.Result help = CliRunner.run("-v", "merge", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: augctl merge");
+        assertThat(CliRunner.run("completion").out()).contains("launch", "monitor", "merge", "generate", "stop");
+    }
 }

@@ -43,8 +43,8 @@ public final class TextSimilarity {
     }
 
     /**
-     * An original text prepared for many comparisons: its 3-gram counts are computed once, and each
-     * candidate's grams are counted against them in a hash table (no sort). {@link #similarity} returns
+     * An original text prepared for many comparisons: its 3-gram counts are computed once in a hash
+     * table, and each candidate's grams are counted against them there (no sort of the original's grams). {@link #similarity} returns
      * exactly {@code cosine3gram(original, candidate)}: the same integer dot product and norms, combined
      * by the same floating-point expression.
      */
@@ -69,26 +69,28 @@ public final class TextSimilarity {
                 mask = 0;
                 return;
             }
-            long[] g = grams(lower);
-            int unique = 0;
-            for (int i = 0; i < g.length; i = skip(g, i)) {
-                unique++;
-            }
-            int size = Integer.highestOneBit(Math.max(4, unique * 2 - 1)) << 1;
+            // count the grams in the table as they come (no sort): at most lower.length() - 2 distinct
+            int grams = lower.length() - 2;
+            int size = Integer.highestOneBit(Math.max(4, grams * 2 - 1)) << 1;
             slots = new long[size];
             index = new int[size];
-            counts = new int[unique];
             mask = size - 1;
-            long n = 0;
+            int[] seen = new int[grams];
             int u = 0;
-            for (int i = 0; i < g.length; ) {
-                int k = skip(g, i);
-                int slot = slot(g[i]);
-                slots[slot] = g[i] + 1;
-                index[slot] = u;
-                counts[u++] = k - i;
-                n += (long) (k - i) * (k - i);
-                i = k;
+            long gram = ((long) lower.charAt(0) << 16) | lower.charAt(1);
+            for (int k = 2; k < lower.length(); k++) {
+                gram = ((gram << 16) | lower.charAt(k)) & 0xFFFF_FFFF_FFFFL;
+                int slot = slot(gram);
+                if (slots[slot] == 0) {
+                    slots[slot] = gram + 1;
+                    index[slot] = u++;
+                }
+                seen[index[slot]]++;
+            }
+            counts = Arrays.copyOf(seen, u);
+            long n = 0;
+            for (int c : counts) {
+                n += (long) c * c;
             }
             norm = n;
         }
