@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +204,7 @@ public final class AugmentCache implements AutoCloseable {
             return;
         }
         Entry[] sorted = entries.toArray(new Entry[0]);
-        Arrays.sort(sorted, Comparator.comparingLong(Entry::key));
+        Arrays.sort(sorted, (a, b) -> Long.compare(a.key(), b.key()));
         try {
             for (Entry e : sorted) {
                 insert.setLong(1, e.key());

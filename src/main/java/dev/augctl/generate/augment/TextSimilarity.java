@@ -77,9 +77,10 @@ public final class TextSimilarity {
             mask = size - 1;
             int[] seen = new int[grams];
             int u = 0;
-            long gram = ((long) lower.charAt(0) << 16) | lower.charAt(1);
-            for (int k = 2; k < lower.length(); k++) {
-                gram = ((gram << 16) | lower.charAt(k)) & 0xFFFF_FFFF_FFFFL;
+            char[] c = lower.toCharArray();
+            long gram = ((long) c[0] << 16) | c[1];
+            for (int k = 2; k < c.length; k++) {
+                gram = ((gram << 16) | c[k]) & 0xFFFF_FFFF_FFFFL;
                 int slot = slot(gram);
                 if (slots[slot] == 0) {
                     slots[slot] = gram + 1;
