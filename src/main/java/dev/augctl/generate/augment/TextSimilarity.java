@@ -90,8 +90,8 @@ public final class TextSimilarity {
             }
             counts = Arrays.copyOf(seen, u);
             long n = 0;
-            for (int c : counts) {
-                n += (long) c * c;
+            for (int count : counts) {
+                n += (long) count * count;
             }
             norm = n;
         }
