@@ -37,6 +37,8 @@ public final class VariantGenerator {
     private final double maxSim;
     private final GenerateSettings settings;
     private final AugmentCache cache;
+    /** Prefix of the cache group: the hash behind the attempts' keys ({@link Seeds#keyHash}). */
+    static final String KEYS = "keys:murmur3-128\n";
     private final String group;
     private final long groupHash;
     /** Lookups are made only when this combo once finished with this cache: otherwise all would miss. */
@@ -54,7 +56,8 @@ public final class VariantGenerator {
         this.maxSim = s.maxSimilarity();
         this.settings = s;
         this.cache = cache;
-        this.group = signature + '\n' + seed + '\u001f' + combo.name();
+        // KEYS names the attempts' key function: a cache filled with another one is never taken as complete
+        this.group = KEYS + signature + '\n' + seed + '\u001f' + combo.name();
         this.groupHash = Seeds.sha256Prefix(group)[0];
         this.lookups = cache.isComplete(group);
     }
@@ -124,7 +127,7 @@ public final class VariantGenerator {
             for (int p = 0; p < pendingCount; p++) {
                 int i = pending[p];
                 materials[i] = Seeds.material(seed, combo.name(), input.id(from + i), variant[i], attempt[i]);
-                long[] h = Seeds.sha256Prefix(signature + '\n' + materials[i] + '\n' + input.text(from + i));
+                long[] h = Seeds.keyHash(signature + '\n' + materials[i] + '\n' + input.text(from + i));
                 keys[p] = AugmentCache.key(groupHash, h[0]);
                 checks[p] = h[1];
             }

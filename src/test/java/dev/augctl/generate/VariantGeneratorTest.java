@@ -110,6 +110,24 @@ class VariantGeneratorTest {
     }
 
     @Test
+    void aGroupMarkedCompleteByAnEarlierKeyFunctionIsNotTakenAsComplete() throws Exception {
+        InputTable in = input("we go home", "we stay home");
+        try (AugmentCache cache = cache()) {
+            VariantGenerator g = new VariantGenerator(combo(), List.of(new Fake()), in, settings(2), cache);
+            assertThat(g.cacheGroup()).startsWith(VariantGenerator.KEYS);
+            cache.putAll(g.generate(0, 2).newEntries());
+            // what an earlier version marked: the same group without the key function's name
+            cache.markComplete(g.cacheGroup().substring(VariantGenerator.KEYS.length()));
+        }
+        try (AugmentCache cache = cache()) {
+            Fake fake = new Fake();
+            VariantGenerator.Chunk c = new VariantGenerator(combo(), List.of(fake), in, settings(2), cache).generate(0, 2);
+            assertThat(c.hits()).isZero();
+            assertThat(fake.calls.get()).isEqualTo(c.attempts());
+        }
+    }
+
+    @Test
     void theDrawTrackingGeneratorGivesTheBareGeneratorsValues() {
         DrawTrackingRandom t = new DrawTrackingRandom(new java.util.SplittableRandom(9));
         java.util.SplittableRandom bare = new java.util.SplittableRandom(9);
