@@ -132,6 +132,12 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Duration history for the dynamic schedule's estimates (augctl launch passes <log-dir>/history.jsonl).")
     Path history;
 
+    @Option(names = "--input-table", paramLabel = "FILE",
+            description = "The input as augctl launch read it (<log-dir>/input.table): its cells, types and SHA-256, "
+                    + "used instead of parsing and hashing the CSV again when it was made from this --input, unchanged "
+                    + "since, with these column roles; otherwise the CSV is read.")
+    Path inputTable;
+
     @Override
     public Integer call() throws Exception {
         GenerateSettings settings = settings();
@@ -163,7 +169,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return new GenerateSettings(input, methods, outputRoot,
                 new Columns(textCol, evidenceCol, criterionCol, labelCol, idCol),
                 variants, seed, minSim, maxSim, comboMode, numProc, saveFormat, shardIndex, numShards, cache, force,
-                maxTextChars);
+                maxTextChars, inputTable);
     }
 
     /** The value rules of the launch configuration ({@link ConfigChecks}), applied to this worker's flags. */

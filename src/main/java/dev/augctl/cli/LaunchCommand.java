@@ -3,6 +3,7 @@ package dev.augctl.cli;
 import dev.augctl.common.AugctlException;
 import dev.augctl.common.ComboMode;
 import dev.augctl.common.SaveFormat;
+import dev.augctl.common.ShardPaths;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ConfigChecks;
 import dev.augctl.config.Executor;
@@ -14,6 +15,7 @@ import dev.augctl.monitor.PatternSet;
 import dev.augctl.config.ScheduleMode;
 import dev.augctl.config.StartOrder;
 import dev.augctl.generate.Columns;
+import dev.augctl.generate.InputTableFile;
 import dev.augctl.generate.WorkerInputs;
 import dev.augctl.gpu.GpuAssignment;
 import dev.augctl.gpu.GpuList;
@@ -179,9 +181,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         WorkerTemplate template = WorkerTemplate.of(s.config, configFile, s.force,
                 BuiltinWorker.command(s.config.worker.javaOpts));
         LaunchValidation.check(s, template);
+        WorkerInputs inputs = null;
         if (template.usesBuiltinWorker()) {
             // every shard would fail on bad input: say it once, now
-            WorkerInputs inputs = checkBuiltinWorkerInputs(s.config);
+            inputs = checkBuiltinWorkerInputs(s.config);
             s.builtinCombos = byShard(inputs.plan(), s.numShards);
             s.builtinVariants = (long) inputs.input().size() * inputs.plan().all().size() * s.config.variantsPerSample;
         }
@@ -212,6 +215,10 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
             }
             return code;
         }
+        if (inputs != null && s.input().sha256() != null) {
+            // the shards read the input as checked here instead of parsing and hashing the CSV each
+            InputTableFile.write(ShardPaths.inputTable(s.logDir), inputs.input(), s.input().sha256());
+        }
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);
         try (RunWatch watcher = RunWatch.start(watching, err())) {
@@ -226,7 +233,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
 
     private static WorkerInputs checkBuiltinWorkerInputs(AugctlConfig c) {
         return WorkerInputs.load(c.methods, c.comboMode, c.input,
-                new Columns(c.textCol, c.evidenceCol, c.criterionCol, c.labelCol, c.idCol));
+                new Columns(c.textCol, c.evidenceCol, c.criterionCol, c.labelCol, c.idCol), null);
     }
 
     /** The built-in worker's static assignment, as the estimates of --order lpt know combos. */

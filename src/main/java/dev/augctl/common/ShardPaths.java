@@ -33,6 +33,11 @@ public final class ShardPaths {
         return "manifest_shard" + index + "_of_" + numShards + ".csv";
     }
 
+    /** The input as the launcher read it, for the built-in worker's shards: {@code <logDir>/input.table}. */
+    public static Path inputTable(Path logDir) {
+        return logDir.resolve("input.table");
+    }
+
     /** The launcher's run state: {@code <logDir>/run.json}. */
     public static Path runState(Path logDir) {
         return logDir.resolve("run.json");

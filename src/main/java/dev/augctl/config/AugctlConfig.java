@@ -95,6 +95,7 @@ public final class AugctlConfig {
                 "--cache-db", "{cache}",
                 "--schedule", "{schedule}",
                 "--history", "{history}",
+                "--input-table", "{input_table}",
                 "{force}"));
         /** JVM options for the built-in worker ({@value #BUILTIN_WORKER_TOKEN} expands with them). */
         @Key("java_opts") public List<String> javaOpts = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m"));

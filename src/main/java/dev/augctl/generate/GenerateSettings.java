@@ -21,7 +21,8 @@ public record GenerateSettings(
         int numShards,
         Path cacheDb,
         boolean force,
-        int maxTextChars) {
+        int maxTextChars,
+        Path inputTable) {
 
     /** The default of {@link #maxTextChars}: far above any sentence or post, far below a cell that stalls a shard. */
     public static final int DEFAULT_MAX_TEXT_CHARS = 100_000;

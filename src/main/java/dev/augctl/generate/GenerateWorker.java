@@ -48,12 +48,12 @@ public final class GenerateWorker {
     public Summary run() throws IOException {
         long t0 = System.nanoTime();
         GenerateSettings s = settings;
-        WorkerInputs inputs = WorkerInputs.load(s.methods(), s.comboMode(), s.input(), s.columns());
+        WorkerInputs inputs = WorkerInputs.load(s.methods(), s.comboMode(), s.input(), s.columns(), s.inputTable());
         ComboPlan plan = inputs.plan();
         InputTable input = inputs.input();
         List<Combo> mine = schedule.dynamic() ? plan.all() : plan.forShard(s.shardIndex(), s.numShards());
         Map<String, Augmenter> augmenters = createAugmenters(mine, input);
-        String inputSha256 = InputFingerprint.sha256(s.input());
+        String inputSha256 = inputs.inputSha256() != null ? inputs.inputSha256() : InputFingerprint.sha256(s.input());
 
         String shard = "shard " + s.shardIndex() + "/" + s.numShards();
         long longTexts = input.texts().stream().filter(s::tooLong).count();

@@ -29,15 +29,24 @@ public final class InputTable {
     private final int textIndex;
     private final int evidenceIndex;
     private final int idIndex;
+    private final Columns columns;
     private List<ColumnType> types;
 
     private InputTable(Path file, List<String> header, List<String[]> rows, Columns columns) {
         this.file = file;
         this.header = List.copyOf(header);
         this.rows = rows;
+        this.columns = columns;
         this.textIndex = header.indexOf(columns.text());
         this.evidenceIndex = header.indexOf(columns.evidence());
         this.idIndex = header.indexOf(columns.id());
+    }
+
+    /** A table already read and checked (by {@link InputTableFile}), with its column types. */
+    static InputTable of(Path file, List<String> header, List<String[]> rows, Columns columns, List<ColumnType> types) {
+        InputTable t = new InputTable(file, header, rows, columns);
+        t.types = List.copyOf(types);
+        return t;
     }
 
     /** Reads and validates {@code file}; a bad file is an {@link AugctlException} with exit code 2. */
@@ -134,6 +143,11 @@ public final class InputTable {
 
     public Path file() {
         return file;
+    }
+
+    /** The column roles it was read with. */
+    public Columns columns() {
+        return columns;
     }
 
     public List<String> header() {

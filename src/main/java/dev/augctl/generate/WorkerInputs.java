@@ -7,17 +7,31 @@ import dev.augctl.generate.augment.MethodsFile;
 import dev.augctl.generate.output.DatasetWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in worker's inputs, read and checked together: the methods file, the combos they make
  * and the input table. The worker reads them first; {@code launch} reads them once before it starts
- * any shard, so that bad input is one message instead of N failed shards. Errors are exit 2.
+ * any shard, so that bad input is one message instead of N failed shards, and writes the input as it
+ * read it for the shards ({@link InputTableFile}). Errors are exit 2.
+ *
+ * @param inputSha256 the input's SHA-256 when the input came from a launcher's table, else null
  */
-public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable input) {
+public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable input, String inputSha256) {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerInputs.class);
 
-    public static WorkerInputs load(Path methodsFile, ComboMode mode, Path inputFile, Columns columns) {
+    /** The inputs, the input from {@code inputTable} when it serves {@code inputFile} (null: none given). */
+    public static WorkerInputs load(Path methodsFile, ComboMode mode, Path inputFile, Columns columns, Path inputTable) {
         List<MethodSpec> methods = MethodsFile.load(methodsFile);
         ComboPlan plan = ComboPlan.of(methods, mode, methodsFile);
+        if (inputTable != null) {
+            InputTableFile.Read table = InputTableFile.read(inputTable, inputFile, columns);
+            if (table.table() != null) {
+                return new WorkerInputs(methods, plan, table.table(), table.sha256()); // checked by the launcher
+            }
+            LOG.info("input table {} not used ({}): reading {}", inputTable, table.whyNot(), inputFile);
+        }
         InputTable input = InputTable.read(inputFile, columns);
         if (input.size() == 0) {
             throw AugctlException.badInput("input " + inputFile + " has a header but no rows");
@@ -28,6 +42,6 @@ public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable 
                         + "', which the datasets add themselves; rename it");
             }
         }
-        return new WorkerInputs(methods, plan, input);
+        return new WorkerInputs(methods, plan, input, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.augctl.launch;
 
 import dev.augctl.common.AugctlException;
+import dev.augctl.common.ShardPaths;
 import dev.augctl.common.Suggest;
 import dev.augctl.config.AugctlConfig;
 import dev.augctl.config.ScheduleMode;
@@ -166,6 +167,7 @@ public final class WorkerTemplate {
         v.put("max_text_chars", Integer.toString(c.maxTextChars));
         v.put("schedule", (c.schedule != null ? c.schedule : ScheduleMode.DYNAMIC).id());
         v.put("history", HistoryFile.in(c.logDir).path().toString());
+        v.put("input_table", ShardPaths.inputTable(c.logDir).toString());
         return v;
     }
 

@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.augctl.CliRunner;
 import dev.augctl.common.Json;
+import dev.augctl.generate.Columns;
+import dev.augctl.generate.InputTable;
+import dev.augctl.generate.InputTableFile;
+import dev.augctl.history.InputFingerprint;
 import dev.augctl.generate.augment.TextSimilarity;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -54,6 +58,36 @@ class GenerateResultsTest {
         assertThat(shard1).hasSize(2);
         assertThat(shard1.get(1)).startsWith("combo_1_char_swap,char_swap,").contains(",1,3,");
         assertThat(cut(shard1.get(1), 5)).isEqualTo(cut(single.get(2), 5));
+    }
+
+    @Test
+    void theLaunchersInputTableGivesTheCsvsDatasetsAndAStaleOneIsLeftForTheCsv() throws Exception {
+        Path input = sample(dir, 60);
+        Path methods = methods(dir, THREE_METHODS);
+        Path table = dir.resolve("input.table");
+        // what launch writes: the built-in worker's default column roles
+        InputTableFile.write(table, InputTable.read(input, new Columns("sentence_text", "sentence_text", "DSM5_symptom",
+                "status", "sentence_id")), InputFingerprint.sha256(input));
+        ok(CliRunner.run(args(input, methods, dir.resolve("csv"))));
+        CliRunner.Result fromTable = CliRunner.run(args(input, methods, dir.resolve("table"), "--input-table", table.toString()));
+        ok(fromTable);
+        assertThat(fromTable.out()).doesNotContain("input table");
+        for (String combo : COMBOS) {
+            assertThat(Files.readAllBytes(dir.resolve("table/out/" + combo + "/dataset.parquet"))).as(combo)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("csv/out/" + combo + "/dataset.parquet")));
+            JsonNode a = Json.mapper().readTree(dir.resolve("csv/out/" + combo + "/meta.json").toFile());
+            JsonNode b = Json.mapper().readTree(dir.resolve("table/out/" + combo + "/meta.json").toFile());
+            for (String field : List.of("input_sha256", "input_types", "input_rows", "rows", "rejected")) {
+                assertThat(b.get(field)).as(combo + " " + field).isEqualTo(a.get(field));
+            }
+        }
+        // the CSV changes after the table was made: the worker says so and reads the CSV
+        Path changed = sample(dir, 50);
+        CliRunner.Result stale = CliRunner.run(args(changed, methods, dir.resolve("stale"), "--input-table", table.toString()));
+        ok(stale);
+        assertThat(stale.out()).contains("input table " + table + " not used (made from another input file, or from "
+                + changed + " before it changed): reading " + changed);
+        assertThat(Files.readString(dir.resolve("stale/out/manifest_shard0_of_1.csv"))).contains(",100,");
     }
 
     @Test

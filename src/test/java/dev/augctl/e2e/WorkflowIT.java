@@ -79,7 +79,11 @@ class WorkflowIT {
         for (int i = 0; i < 2; i++) {
             assertThat(ws.logs().resolve("shard_" + i + "_of_2.log")).isNotEmptyFile();
             assertThat(ws.dir.resolve("data/cache/augment_shard" + i + ".db")).isNotEmptyFile();
+            // the shards read the input as launch read it, not the CSV again
+            assertThat(Files.readString(ws.logs().resolve("shard_" + i + "_of_2.log"))).doesNotContain("input table");
         }
+        assertThat(ws.logs().resolve("input.table")).isNotEmptyFile();
+        assertThat(Files.readString(ws.logs().resolve("run.json"))).contains("\"--input-table\"");
         JsonNode run = Json.mapper().readTree(ws.logs().resolve("run.json").toFile());
         assertThat(run.get("state").asText()).isEqualTo("succeeded");
         assertThat(run.get("shards")).allSatisfy(s -> assertThat(s.get("state").asText()).isEqualTo("succeeded"));

@@ -51,7 +51,7 @@ class SlowComboProgressTest {
         InputTable input = InputTable.read(csv, columns);
         GenerateSettings s = new GenerateSettings(csv, dir.resolve("m.yaml"), dir.resolve("out"), columns, 1, 42,
                 0.55, 0.95, ComboMode.SINGLETONS, 1, SaveFormat.CSV, 0, 1, dir.resolve("c.db"), false,
-                GenerateSettings.DEFAULT_MAX_TEXT_CHARS);
+                GenerateSettings.DEFAULT_MAX_TEXT_CHARS, null);
         Combo combo = new Combo(0, "combo_1_slow", List.of(new MethodSpec("slow", "fake", Map.of(), true)));
         StringWriter log = new StringWriter();
         Logging.setWorkerOutput(new PrintWriter(log, true));

@@ -35,7 +35,7 @@ class VariantGeneratorTest {
     private GenerateSettings settings(int k) {
         return new GenerateSettings(dir.resolve("in.csv"), dir.resolve("m.yaml"), dir.resolve("out"), COLUMNS, k, 42,
                 0.0, 1.0, ComboMode.SINGLETONS, 1, SaveFormat.CSV, 0, 1, dir.resolve("c.db"), false,
-                GenerateSettings.DEFAULT_MAX_TEXT_CHARS);
+                GenerateSettings.DEFAULT_MAX_TEXT_CHARS, null);
     }
 
     private AugmentCache cache() {
