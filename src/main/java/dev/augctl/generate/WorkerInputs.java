@@ -7,7 +7,6 @@ import dev.augctl.generate.augment.MethodsFile;
 import dev.augctl.generate.output.DatasetWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * @param inputSha256 the input's SHA-256 when the input came from a launcher's table, else null
  */
 public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable input, String inputSha256) {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkerInputs.class);
-
     /** The inputs, the input from {@code inputTable} when it serves {@code inputFile} (null: none given). */
     public static WorkerInputs load(Path methodsFile, ComboMode mode, Path inputFile, Columns columns, Path inputTable) {
         List<MethodSpec> methods = MethodsFile.load(methodsFile);
@@ -30,7 +27,9 @@ public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable 
             if (table.table() != null) {
                 return new WorkerInputs(methods, plan, table.table(), table.sha256()); // checked by the launcher
             }
-            LOG.info("input table {} not used ({}): reading {}", inputTable, table.whyNot(), inputFile);
+            // a logger only here: launch checks the inputs too, and must not start Logback for it
+            LoggerFactory.getLogger(WorkerInputs.class).info("input table {} not used ({}): reading {}",
+                    inputTable, table.whyNot(), inputFile);
         }
         InputTable input = InputTable.read(inputFile, columns);
         if (input.size() == 0) {
