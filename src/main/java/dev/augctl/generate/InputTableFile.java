@@ -2,14 +2,16 @@ package dev.augctl.generate;
 
 import dev.augctl.common.AtomicFiles;
 import dev.augctl.generate.output.ColumnType;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +24,9 @@ import java.util.List;
  * modification time), read with the same column roles; otherwise, or when it cannot be read, the
  * worker reads the CSV.
  *
- * <p>Format (big-endian, {@link DataOutputStream}): magic and version; the CSV's absolute path, size
- * and modification time (ms); its SHA-256; the five column roles; the header; each column's type; the
- * rows, each cell as a length and its UTF-8 bytes.
+ * <p>Format (big-endian): magic and version; the CSV's absolute path, size and modification time (ms);
+ * its SHA-256; the five column roles; the header, each column with its type; the number of rows and
+ * their cells. Every string is its UTF-8 length (an int) and bytes.
  */
 public final class InputTableFile {
     private static final int MAGIC = 0x41554754; // "AUGT"
@@ -50,24 +52,22 @@ public final class InputTableFile {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeUTF(identity(csv));
+            writeString(out, identity(csv));
             out.writeLong(size);
             out.writeLong(modified);
-            out.writeUTF(sha256);
+            writeString(out, sha256);
             for (String role : roles(table.columns())) {
-                out.writeUTF(role);
+                writeString(out, role);
             }
             out.writeInt(table.header().size());
             for (int c = 0; c < table.header().size(); c++) {
-                out.writeUTF(table.header().get(c));
-                out.writeUTF(types.get(c).name());
+                writeString(out, table.header().get(c));
+                writeString(out, types.get(c).name());
             }
             out.writeInt(table.size());
             for (int i = 0; i < table.size(); i++) {
                 for (String cell : table.row(i)) {
-                    byte[] b = cell.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(b.length);
-                    out.write(b);
+                    writeString(out, cell);
                 }
             }
             out.flush();
@@ -76,49 +76,77 @@ public final class InputTableFile {
 
     /** Reads {@code file} for the CSV {@code csv} read with {@code columns}; never throws. */
     public static Read read(Path file, Path csv, Columns columns) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        // mapped, not read onto the heap: the rows' strings are what the shard keeps
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Cells in = new Cells(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+            if (in.buf.remaining() < 8 || in.buf.getInt() != MAGIC || in.buf.getInt() != VERSION) {
                 return Read.not("not an input table of this augctl version");
             }
-            if (!in.readUTF().equals(identity(csv)) || in.readLong() != Files.size(csv)
-                    || in.readLong() != Files.getLastModifiedTime(csv).toMillis()) {
+            if (!in.next().equals(identity(csv)) || in.buf.getLong() != Files.size(csv)
+                    || in.buf.getLong() != Files.getLastModifiedTime(csv).toMillis()) {
                 return Read.not("made from another input file, or from " + csv + " before it changed");
             }
-            String sha256 = in.readUTF();
+            String sha256 = in.next();
             for (String role : roles(columns)) {
-                if (!in.readUTF().equals(role)) {
+                if (!in.next().equals(role)) {
                     return Read.not("made with other column roles");
                 }
             }
-            int width = in.readInt();
+            int width = in.buf.getInt();
             List<String> header = new ArrayList<>(width);
             List<ColumnType> types = new ArrayList<>(width);
             for (int c = 0; c < width; c++) {
-                header.add(in.readUTF());
-                types.add(ColumnType.valueOf(in.readUTF()));
+                header.add(in.next());
+                types.add(ColumnType.valueOf(in.next()));
             }
-            int n = in.readInt();
+            int n = in.buf.getInt();
             List<String[]> rows = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String[] row = new String[width];
                 for (int c = 0; c < width; c++) {
-                    int length = in.readInt();
-                    byte[] b = in.readNBytes(length);
-                    if (b.length != length) {
-                        return Read.not("cut short");
-                    }
-                    row[c] = new String(b, StandardCharsets.UTF_8);
+                    row[c] = in.next();
                 }
                 rows.add(row);
             }
-            if (in.read() != -1) {
+            if (in.buf.hasRemaining()) {
                 return Read.not("longer than its rows");
             }
             return new Read(InputTable.of(csv, header, rows, columns, types), sha256, null);
         } catch (NoSuchFileException e) {
             return Read.not("no such file");
+        } catch (BufferUnderflowException e) {
+            return Read.not("cut short");
         } catch (IOException | RuntimeException e) {
             return Read.not("unreadable (" + e + ")");
+        }
+    }
+
+    /** A string as its UTF-8 length and bytes. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** Strings read back from a buffer, through one reusable array. */
+    private static final class Cells {
+        final ByteBuffer buf;
+        private byte[] scratch = new byte[256];
+
+        Cells(ByteBuffer buf) {
+            this.buf = buf;
+        }
+
+        String next() {
+            int length = buf.getInt();
+            if (length < 0 || length > buf.remaining()) {
+                throw new BufferUnderflowException();
+            }
+            if (length > scratch.length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            buf.get(scratch, 0, length);
+            return new String(scratch, 0, length, StandardCharsets.UTF_8);
         }
     }
 

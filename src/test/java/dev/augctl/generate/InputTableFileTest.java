@@ -67,7 +67,7 @@ class InputTableFileTest {
         assertThat(InputTableFile.read(dir.resolve("none.table"), csv, COLS).whyNot()).isEqualTo("no such file");
         byte[] whole = Files.readAllBytes(table(csv));
         Path cut = Files.write(dir.resolve("cut.table"), Arrays.copyOf(whole, whole.length - 3));
-        assertThat(InputTableFile.read(cut, csv, COLS).table()).isNull();
+        assertThat(InputTableFile.read(cut, csv, COLS).whyNot()).isEqualTo("cut short");
         Path longer = Files.write(dir.resolve("longer.table"), Arrays.copyOf(whole, whole.length + 1));
         assertThat(InputTableFile.read(longer, csv, COLS).whyNot()).isEqualTo("longer than its rows");
         Path foreign = Files.writeString(dir.resolve("foreign.table"), "id,text\n");
