@@ -9,6 +9,7 @@ import dev.augctl.config.ConfigChecks;
 import dev.augctl.config.Executor;
 import dev.augctl.generate.ComboPlan;
 import dev.augctl.history.ComboKey;
+import dev.augctl.history.InputFingerprint;
 import dev.augctl.history.TimedCombo;
 import dev.augctl.monitor.ComboTimes;
 import dev.augctl.monitor.PatternSet;
@@ -185,6 +186,7 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         if (template.usesBuiltinWorker()) {
             // every shard would fail on bad input: say it once, now
             inputs = checkBuiltinWorkerInputs(s.config);
+            s.input(new InputFingerprint(inputs.input().sha256(), (long) inputs.input().size())); // read once
             s.builtinCombos = byShard(inputs.plan(), s.numShards);
             s.builtinVariants = (long) inputs.input().size() * inputs.plan().all().size() * s.config.variantsPerSample;
         }
@@ -215,9 +217,9 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
             }
             return code;
         }
-        if (inputs != null && s.input().sha256() != null) {
+        if (inputs != null) {
             // the shards read the input as checked here instead of parsing and hashing the CSV each
-            InputTableFile.write(ShardPaths.inputTable(s.logDir), inputs.input(), s.input().sha256());
+            InputTableFile.write(ShardPaths.inputTable(s.logDir), inputs.input());
         }
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);

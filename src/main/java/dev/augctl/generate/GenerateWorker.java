@@ -6,7 +6,6 @@ import dev.augctl.generate.augment.AugmentResources;
 import dev.augctl.generate.augment.Augmenter;
 import dev.augctl.generate.augment.AugmenterFactory;
 import dev.augctl.generate.augment.MethodSpec;
-import dev.augctl.history.InputFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class GenerateWorker {
         InputTable input = inputs.input();
         List<Combo> mine = schedule.dynamic() ? plan.all() : plan.forShard(s.shardIndex(), s.numShards());
         Map<String, Augmenter> augmenters = createAugmenters(mine, input);
-        String inputSha256 = inputs.inputSha256() != null ? inputs.inputSha256() : InputFingerprint.sha256(s.input());
+        String inputSha256 = input.sha256();
 
         String shard = "shard " + s.shardIndex() + "/" + s.numShards();
         long longTexts = input.texts().stream().filter(s::tooLong).count();

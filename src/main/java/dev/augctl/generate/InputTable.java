@@ -10,8 +10,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +35,10 @@ public final class InputTable {
     private final int idIndex;
     private final Columns columns;
     private List<ColumnType> types;
+    /** The file as it was read: SHA-256 of its bytes, size and modification time (ms) when opened. */
+    private String sha256;
+    private long size;
+    private long modified;
 
     private InputTable(Path file, List<String> header, List<String[]> rows, Columns columns) {
         this.file = file;
@@ -43,9 +51,13 @@ public final class InputTable {
     }
 
     /** A table already read and checked (by {@link InputTableFile}), with its column types. */
-    static InputTable of(Path file, List<String> header, List<String[]> rows, Columns columns, List<ColumnType> types) {
+    static InputTable of(Path file, List<String> header, List<String[]> rows, Columns columns, List<ColumnType> types,
+            String sha256, long size, long modified) {
         InputTable t = new InputTable(file, header, rows, columns);
         t.types = List.copyOf(types);
+        t.sha256 = sha256;
+        t.size = size;
+        t.modified = modified;
         return t;
     }
 
@@ -58,7 +70,8 @@ public final class InputTable {
         if (!Files.isReadable(file)) {
             throw AugctlException.badInput("input file is not readable: " + file + " (check its permissions)");
         }
-        if (sizeOf(file) == 0) {
+        long size = sizeOf(file);
+        if (size == 0) {
             throw AugctlException.badInput("input " + file + " is empty (0 bytes): expected a CSV header row, then rows");
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
@@ -67,13 +80,20 @@ public final class InputTable {
                 .get();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(
-                new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        // the bytes parsed are the bytes hashed: one read gives the rows and the checksum
+        MessageDigest digest = sha256Digest();
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+                new DigestInputStream(Files.newInputStream(file), digest), decoder), 1 << 16)) {
+            long modified = Files.getLastModifiedTime(file).toMillis();
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            return parse(file, columns, CSVParser.builder().setReader(reader).setFormat(format).get());
+            InputTable table = parse(file, columns, CSVParser.builder().setReader(reader).setFormat(format).get());
+            table.sha256 = HexFormat.of().formatHex(digest.digest());
+            table.size = size;
+            table.modified = modified;
+            return table;
         } catch (CharacterCodingException e) {
             throw notUtf8(file, e);
         } catch (UncheckedIOException e) {
@@ -121,6 +141,14 @@ public final class InputTable {
         return AugctlException.badInput(file + ": not valid UTF-8" + Utf8Position.describe(file) + "; save it as UTF-8", e);
     }
 
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -143,6 +171,20 @@ public final class InputTable {
 
     public Path file() {
         return file;
+    }
+
+    /** SHA-256 of the file's bytes as they were read (lower-case hex). */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The file's size in bytes and modification time (ms) when it was read. */
+    long fileSize() {
+        return size;
+    }
+
+    long fileModified() {
+        return modified;
     }
 
     /** The column roles it was read with. */

@@ -35,27 +35,24 @@ public final class InputTableFile {
     private InputTableFile() {
     }
 
-    /** A table read back: the input and its SHA-256, or (both null) why the CSV must be read instead. */
-    public record Read(InputTable table, String sha256, String whyNot) {
+    /** A table read back (its SHA-256 is {@code table.sha256()}), or (null) why the CSV must be read instead. */
+    public record Read(InputTable table, String whyNot) {
         static Read not(String why) {
-            return new Read(null, null, why);
+            return new Read(null, why);
         }
     }
 
-    /** Writes {@code table} (read from its CSV, whose SHA-256 is {@code sha256}) to {@code file}, atomically. */
-    public static void write(Path file, InputTable table, String sha256) throws IOException {
-        Path csv = table.file();
-        long size = Files.size(csv);
-        long modified = Files.getLastModifiedTime(csv).toMillis();
+    /** Writes {@code table}, as it was read from its CSV, to {@code file}, atomically. */
+    public static void write(Path file, InputTable table) throws IOException {
         List<ColumnType> types = table.columnTypes();
         AtomicFiles.write(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            writeString(out, identity(csv));
-            out.writeLong(size);
-            out.writeLong(modified);
-            writeString(out, sha256);
+            writeString(out, identity(table.file()));
+            out.writeLong(table.fileSize());
+            out.writeLong(table.fileModified());
+            writeString(out, table.sha256());
             for (String role : roles(table.columns())) {
                 writeString(out, role);
             }
@@ -82,8 +79,9 @@ public final class InputTableFile {
             if (in.buf.remaining() < 8 || in.buf.getInt() != MAGIC || in.buf.getInt() != VERSION) {
                 return Read.not("not an input table of this augctl version");
             }
-            if (!in.next().equals(identity(csv)) || in.buf.getLong() != Files.size(csv)
-                    || in.buf.getLong() != Files.getLastModifiedTime(csv).toMillis()) {
+            long size = Files.size(csv);
+            long modified = Files.getLastModifiedTime(csv).toMillis();
+            if (!in.next().equals(identity(csv)) || in.buf.getLong() != size || in.buf.getLong() != modified) {
                 return Read.not("made from another input file, or from " + csv + " before it changed");
             }
             String sha256 = in.next();
@@ -111,7 +109,7 @@ public final class InputTableFile {
             if (in.buf.hasRemaining()) {
                 return Read.not("longer than its rows");
             }
-            return new Read(InputTable.of(csv, header, rows, columns, types), sha256, null);
+            return new Read(InputTable.of(csv, header, rows, columns, types, sha256, size, modified), null);
         } catch (NoSuchFileException e) {
             return Read.not("no such file");
         } catch (BufferUnderflowException e) {

@@ -13,11 +13,10 @@ import org.slf4j.LoggerFactory;
  * The built-in worker's inputs, read and checked together: the methods file, the combos they make
  * and the input table. The worker reads them first; {@code launch} reads them once before it starts
  * any shard, so that bad input is one message instead of N failed shards, and writes the input as it
- * read it for the shards ({@link InputTableFile}). Errors are exit 2.
- *
- * @param inputSha256 the input's SHA-256 when the input came from a launcher's table, else null
+ * read it for the shards ({@link InputTableFile}). The input's SHA-256 is {@code input().sha256()}.
+ * Errors are exit 2.
  */
-public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable input, String inputSha256) {
+public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable input) {
     /** The inputs, the input from {@code inputTable} when it serves {@code inputFile} (null: none given). */
     public static WorkerInputs load(Path methodsFile, ComboMode mode, Path inputFile, Columns columns, Path inputTable) {
         List<MethodSpec> methods = MethodsFile.load(methodsFile);
@@ -25,7 +24,7 @@ public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable 
         if (inputTable != null) {
             InputTableFile.Read table = InputTableFile.read(inputTable, inputFile, columns);
             if (table.table() != null) {
-                return new WorkerInputs(methods, plan, table.table(), table.sha256()); // checked by the launcher
+                return new WorkerInputs(methods, plan, table.table()); // checked by the launcher
             }
             // a logger only here: launch checks the inputs too, and must not start Logback for it
             LoggerFactory.getLogger(WorkerInputs.class).info("input table {} not used ({}): reading {}",
@@ -41,6 +40,6 @@ public record WorkerInputs(List<MethodSpec> methods, ComboPlan plan, InputTable 
                         + "', which the datasets add themselves; rename it");
             }
         }
-        return new WorkerInputs(methods, plan, input, null);
+        return new WorkerInputs(methods, plan, input);
     }
 }

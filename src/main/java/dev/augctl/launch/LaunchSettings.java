@@ -70,6 +70,11 @@ public final class LaunchSettings {
         return input;
     }
 
+    /** The input's fingerprint as already read (the built-in worker's check reads the input anyway). */
+    public void input(InputFingerprint known) {
+        input = known;
+    }
+
     /** Whether the shards claim the built-in worker's combos (then they are interchangeable). */
     public boolean dynamic(WorkerTemplate template) {
         return schedule == ScheduleMode.DYNAMIC && template.usesBuiltinWorker() && template.uses("schedule");

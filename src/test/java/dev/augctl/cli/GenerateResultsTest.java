@@ -12,7 +12,6 @@ import dev.augctl.common.Json;
 import dev.augctl.generate.Columns;
 import dev.augctl.generate.InputTable;
 import dev.augctl.generate.InputTableFile;
-import dev.augctl.history.InputFingerprint;
 import dev.augctl.generate.augment.TextSimilarity;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -67,7 +66,7 @@ class GenerateResultsTest {
         Path table = dir.resolve("input.table");
         // what launch writes: the built-in worker's default column roles
         InputTableFile.write(table, InputTable.read(input, new Columns("sentence_text", "sentence_text", "DSM5_symptom",
-                "status", "sentence_id")), InputFingerprint.sha256(input));
+                "status", "sentence_id")));
         ok(CliRunner.run(args(input, methods, dir.resolve("csv"))));
         CliRunner.Result fromTable = CliRunner.run(args(input, methods, dir.resolve("table"), "--input-table", table.toString()));
         ok(fromTable);
