@@ -16,6 +16,7 @@ import dev.augctl.monitor.PatternSet;
 import dev.augctl.config.ScheduleMode;
 import dev.augctl.config.StartOrder;
 import dev.augctl.generate.Columns;
+import dev.augctl.generate.InputTable;
 import dev.augctl.generate.InputTableFile;
 import dev.augctl.generate.WorkerInputs;
 import dev.augctl.gpu.GpuAssignment;
@@ -182,13 +183,15 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
         WorkerTemplate template = WorkerTemplate.of(s.config, configFile, s.force,
                 BuiltinWorker.command(s.config.worker.javaOpts));
         LaunchValidation.check(s, template);
-        WorkerInputs inputs = null;
         if (template.usesBuiltinWorker()) {
             // every shard would fail on bad input: say it once, now
-            inputs = checkBuiltinWorkerInputs(s.config);
-            s.input(new InputFingerprint(inputs.input().sha256(), (long) inputs.input().size())); // read once
+            WorkerInputs inputs = checkBuiltinWorkerInputs(s.config);
+            InputTable input = inputs.input();
+            s.input(new InputFingerprint(input.sha256(), (long) input.size())); // read once
+            // the shards read the input as checked here instead of parsing and hashing the CSV each
+            s.beforeShards = () -> InputTableFile.write(ShardPaths.inputTable(s.logDir), input);
             s.builtinCombos = byShard(inputs.plan(), s.numShards);
-            s.builtinVariants = (long) inputs.input().size() * inputs.plan().all().size() * s.config.variantsPerSample;
+            s.builtinVariants = (long) input.size() * inputs.plan().all().size() * s.config.variantsPerSample;
         }
         Path patterns = s.config.monitor.patterns; // read at the end of the run, only for a worker without a seconds column
         s.logTimes = (log, since) -> ComboTimes.read(log, PatternSet.load(patterns, false), since).stream()
@@ -216,10 +219,6 @@ public final class LaunchCommand extends BaseCommand implements HelpSections.Sec
                 SlurmDryRun.print(s, template, slurmSettings, out());
             }
             return code;
-        }
-        if (inputs != null) {
-            // the shards read the input as checked here instead of parsing and hashing the CSV each
-            InputTableFile.write(ShardPaths.inputTable(s.logDir), inputs.input());
         }
         SlurmRuns.settlePrevious(s.logDir, " --config " + configFile);
         ShardExecutor shardExecutor = onSlurm ? slurmExecutor(slurmSettings) : new LocalExecutor(s.config.nice);

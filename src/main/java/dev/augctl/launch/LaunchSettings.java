@@ -57,6 +57,18 @@ public final class LaunchSettings {
     /** Reads the combos a shard log shows finished (the monitor's patterns), for the duration history. */
     public TimedCombo.LogReader logTimes = (log, since) -> List.of();
 
+    /**
+     * What the command prepares for its shards once the run is this launcher's (the locks taken, the
+     * previous run checked) and before the first shard starts; nothing by default.
+     */
+    public BeforeShards beforeShards = () -> { };
+
+    /** Work done once per launch before the shards start, such as writing a file they read. */
+    @FunctionalInterface
+    public interface BeforeShards {
+        void run() throws java.io.IOException;
+    }
+
     private InputFingerprint input;
 
     /**

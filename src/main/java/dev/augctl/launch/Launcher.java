@@ -108,6 +108,7 @@ public final class Launcher {
                 return ExitCode.OK;
             }
             plan.retryDifference().ifPresent(this::note);
+            settings.beforeShards.run();
             order = ShardOrder.of(settings, template, plan.toRun(), this::warn);
             launchedAt = Instant.now();
             lock.record(runId, lock.runStarted(runId).orElseGet(Instant::now));
