@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a combo of the run being watched should take (docs/MONITOR.md, "ETA"), from what this run's
@@ -14,12 +17,17 @@ import java.util.Optional;
  * this run's speed against it.
  */
 final class ComboEstimates {
+    private static final Pattern COMBO_PREFIX = Pattern.compile("^combo_\\d+_");
     private final List<EtaEstimator.Shard> shards;
     private final RunHistory history;
     private final Instant now;
     /** The rows of a combo whose progress lines gave none: the median of those that did, else 1 (combos as units). */
     private final double typicalRows;
     private final List<Seen> seen = new ArrayList<>();
+    /** Per method: seconds and rows done of this run's combos that use it (a combo's seconds shared among its methods). */
+    private final Map<String, double[]> byMethod = new HashMap<>();
+    /** The methods of each combo name seen (a name's methods are parsed once per snapshot). */
+    private final Map<String, List<String>> methodsOf = new HashMap<>();
     /** Seconds per row (or per combo) over everything of this run, null when nothing progressed yet. */
     private final Double runRate;
     /** This run's time over the history's estimate for the same work (1 when they share nothing). */
@@ -40,6 +48,15 @@ final class ComboEstimates {
             if (EtaEstimator.live(s) && f.current() != null && f.currentStartedAt() != null) {
                 seen.add(new Seen(s.index(), f.current(), methods(f.current()), since(f.currentStartedAt()),
                         rows(f.currentRows()), f.fraction(), true));
+            }
+        }
+        for (Seen c : seen) {
+            if (c.done() > 0) {
+                for (String m : c.methods()) {
+                    double[] t = byMethod.computeIfAbsent(m, k -> new double[2]);
+                    t[0] += c.seconds() / c.methods().size();
+                    t[1] += c.done();
+                }
             }
         }
         this.runRate = runRate(seen);
@@ -90,17 +107,23 @@ final class ComboEstimates {
      * unless each method was seen.
      */
     private Double methodsRate(List<String> methods, int shard, String except) {
+        Seen own = null; // the combo itself, left out of its own rate
+        for (Seen c : except == null ? List.<Seen>of() : seen) {
+            if (c.shard() == shard && c.name().equals(except) && c.done() > 0) {
+                own = c;
+                break;
+            }
+        }
         double sum = 0;
         for (String m : methods) {
-            double seconds = 0;
-            double done = 0;
-            for (Seen c : seen) {
-                if ((c.shard() != shard || !c.name().equals(except)) && c.done() > 0 && c.methods().contains(m)) {
-                    seconds += c.seconds() / c.methods().size();
-                    done += c.done();
-                }
+            double[] t = byMethod.get(m);
+            double seconds = t == null ? 0 : t[0];
+            double done = t == null ? 0 : t[1];
+            if (own != null && own.methods().contains(m)) {
+                seconds -= own.seconds() / own.methods().size();
+                done -= own.done();
             }
-            if (done <= 0) {
+            if (done <= 1e-9) {
                 return null;
             }
             sum += seconds / done;
@@ -143,6 +166,9 @@ final class ComboEstimates {
     }
 
     private double computeSpeed() {
+        if (history.isEmpty()) {
+            return 1;
+        }
         double actual = 0;
         double expected = 0;
         for (Seen c : seen) {
@@ -166,8 +192,10 @@ final class ComboEstimates {
 
     /** The methods of a combo: as the history records them, else from its name ({@code combo_2_a+b}: a and b). */
     private List<String> methods(String name) {
-        String m = history.methods(name);
-        return List.of((m != null ? m : name.replaceFirst("^combo_\\d+_", "")).split("\\+"));
+        return methodsOf.computeIfAbsent(name, n -> {
+            String m = history.methods(n);
+            return List.of((m != null ? m : COMBO_PREFIX.matcher(n).replaceFirst("")).split("\\+"));
+        });
     }
 
     private double rows(Long rows) {

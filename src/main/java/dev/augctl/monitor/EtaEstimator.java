@@ -114,8 +114,13 @@ final class EtaEstimator {
         }
         named.removeAll(started);
         Double t = add(startUpLeft(s), currentLeft(s));
-        for (int i = 0; i < left && t != null; i++) {
-            t = add(t, i < named.size() ? combos.prior(s.index(), named.get(i), null) : combos.prior(s.index(), null, null));
+        int namedLeft = Math.min(left, named.size());
+        for (int i = 0; i < namedLeft && t != null; i++) {
+            t = add(t, combos.prior(s.index(), named.get(i), null));
+        }
+        if (left > namedLeft && t != null) { // the rest are unnamed: each takes the same estimate
+            Double each = combos.prior(s.index(), null, null);
+            t = each == null ? null : t + (left - namedLeft) * each;
         }
         return t;
     }
@@ -146,8 +151,9 @@ final class EtaEstimator {
         }
         known.removeIf(d -> d == null);
         known.sort(Comparator.naturalOrder());
+        Double unnamed = left > known.size() ? combos.prior(-1, null, null) : null;
         for (int i = 0; i < left; i++) {
-            todo.add(i < known.size() ? known.get(i) : combos.prior(-1, null, null));
+            todo.add(i < known.size() ? known.get(i) : unnamed);
         }
         Double[] out = new Double[shards.size()];
         Double[] whole = new Double[shards.size()];
