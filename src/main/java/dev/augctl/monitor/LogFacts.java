@@ -18,7 +18,7 @@ import java.util.List;
  * @param endedAt      the timestamp of the completion or of the last error
  * @param combosInRun  the run's combos, logged by a shard of the dynamic schedule
  * @param attempts     attempt separators seen (0 for a log of one attempt)
- * @param finished     the attempt's finished combos, oldest first
+ * @param finished     the attempt's latest finished combos (at most 1,000), oldest first
  * @param currentStartedAt when the current combo started, or null
  * @param currentRows  the current combo's rows to do (its progress lines' total), or null
  * @param assigned     the combos the assignment line lists, in order (empty when it does not)

@@ -45,8 +45,13 @@ final class ShardLog implements LineSink {
     /** When the attempt's first combo started: the rate of progress is measured from there. */
     private Instant workStart;
     private int attempts;
-    /** The attempt's finished combos, timed from their start and done lines. */
-    private final java.util.ArrayList<ComboRun> finished = new java.util.ArrayList<>();
+    /**
+     * The attempt's latest finished combos ({@link #FINISHED_KEPT} at most), timed from their start and
+     * done lines: the ETA's rates come from them, and a refresh costs the same whatever the log's length
+     * (the counts of combos and rows are kept apart and stay exact).
+     */
+    private final java.util.ArrayDeque<ComboRun> finished = new java.util.ArrayDeque<>();
+    static final int FINISHED_KEPT = 1_000;
     /** When the current combo started, and its rows to do (the progress lines' total), when logged. */
     private Instant currentStart;
     private Long currentRows;
@@ -230,8 +235,11 @@ final class ShardLog implements LineSink {
         String name = current != null ? current : m.group(Group.NAME);
         Instant end = timestamp();
         if (name != null) {
-            finished.add(new ComboRun(name, currentStart, currentStart == null || end == null || end.isBefore(currentStart)
+            finished.addLast(new ComboRun(name, currentStart, currentStart == null || end == null || end.isBefore(currentStart)
                     ? null : java.time.Duration.between(currentStart, end).toMillis() / 1000.0, currentRows));
+            if (finished.size() > FINISHED_KEPT) {
+                finished.removeFirst();
+            }
         }
         currentStart = null;
         currentRows = null;

@@ -65,6 +65,22 @@ class ShardLogTest {
     }
 
     @Test
+    void aLongLogKeepsItsLatestFinishedCombosForTheEtaAndExactCounts() {
+        int n = ShardLog.FINISHED_KEPT + 500;
+        StringBuilder log = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            log.append(info(10, "combo " + i + "/" + n + " start: combo_1_m" + i))
+                    .append(info(10, "combo " + i + "/" + n + " done: combo_1_m" + i + " rows=2 rejected=0 seconds=0.1"));
+        }
+        LogFacts f = feed(BUILT_IN, log.toString());
+        assertThat(f.combosDone()).isEqualTo(n);
+        assertThat(f.rows()).isEqualTo(2L * n);
+        assertThat(f.finished()).hasSize(ShardLog.FINISHED_KEPT);
+        assertThat(f.finished().get(f.finished().size() - 1).name()).isEqualTo("combo_1_m" + n);
+        assertThat(f.finished().get(0).name()).isEqualTo("combo_1_m501");
+    }
+
+    @Test
     void zeroCombosAssignedThenComplete() {
         LogFacts f = feed(BUILT_IN, info(5, "shard 6/7: assigned 0 combos: ") + info(5, "shard 6/7 complete: 0 combos, 0 rows, 0.0 s"));
         assertThat(f.completed()).isTrue();
