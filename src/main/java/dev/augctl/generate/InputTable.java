@@ -2,6 +2,7 @@ package dev.augctl.generate;
 
 import dev.augctl.common.AugctlException;
 import dev.augctl.generate.output.ColumnType;
+import dev.augctl.history.InputFingerprint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -81,16 +79,15 @@ public final class InputTable {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         // the bytes parsed are the bytes hashed: one read gives the rows and the checksum
-        MessageDigest digest = sha256Digest();
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
-                new DigestInputStream(Files.newInputStream(file), digest), decoder), 1 << 16)) {
+        try (DigestInputStream hashed = InputFingerprint.hashing(Files.newInputStream(file));
+             BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(hashed, decoder), 1 << 16)) {
             long modified = Files.getLastModifiedTime(file).toMillis();
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
             InputTable table = parse(file, columns, CSVParser.builder().setReader(reader).setFormat(format).get());
-            table.sha256 = HexFormat.of().formatHex(digest.digest());
+            table.sha256 = InputFingerprint.hex(hashed);
             table.size = size;
             table.modified = modified;
             return table;
@@ -139,14 +136,6 @@ public final class InputTable {
 
     private static AugctlException notUtf8(Path file, Exception e) {
         return AugctlException.badInput(file + ": not valid UTF-8" + Utf8Position.describe(file) + "; save it as UTF-8", e);
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static long sizeOf(Path file) {

@@ -26,6 +26,8 @@ final class ComboEstimates {
     private final List<Seen> seen = new ArrayList<>();
     /** Per method: seconds and rows done of this run's combos that use it (a combo's seconds shared among its methods). */
     private final Map<String, double[]> byMethod = new HashMap<>();
+    /** The combos with progress, by shard and name, to leave a combo out of its own rate. */
+    private final Map<String, Seen> progressed = new HashMap<>();
     /** The methods of each combo name seen (a name's methods are parsed once per snapshot). */
     private final Map<String, List<String>> methodsOf = new HashMap<>();
     /** Seconds per row (or per combo) over everything of this run, null when nothing progressed yet. */
@@ -52,6 +54,7 @@ final class ComboEstimates {
         }
         for (Seen c : seen) {
             if (c.done() > 0) {
+                progressed.put(c.shard() + "\n" + c.name(), c);
                 for (String m : c.methods()) {
                     double[] t = byMethod.computeIfAbsent(m, k -> new double[2]);
                     t[0] += c.seconds() / c.methods().size();
@@ -107,13 +110,7 @@ final class ComboEstimates {
      * unless each method was seen.
      */
     private Double methodsRate(List<String> methods, int shard, String except) {
-        Seen own = null; // the combo itself, left out of its own rate
-        for (Seen c : except == null ? List.<Seen>of() : seen) {
-            if (c.shard() == shard && c.name().equals(except) && c.done() > 0) {
-                own = c;
-                break;
-            }
-        }
+        Seen own = except == null ? null : progressed.get(shard + "\n" + except); // left out of its own rate
         double sum = 0;
         for (String m : methods) {
             double[] t = byMethod.get(m);
